@@ -71,6 +71,8 @@ export interface ProgramRecord extends BaseRecord {
   awardIds: string[];
   /** Modification ids (`mod:<award id>:<mod number>`) the program is tied to. */
   modificationIds: string[];
+  /** True when no award record in the index belongs to the program (the UI says so). */
+  noAwardRecord?: boolean;
 }
 
 /** A coded FPDS field with the code as recorded and, where known, the label that came with it. */
@@ -184,4 +186,6 @@ export interface Snapshot {
   manifest: SnapshotManifest;
   records: IndexRecord[];
   aliases: AliasEntry[];
+  /** The compiled alias dictionary (`serializeDictionary` of src/match), JSON-safe; absent if the matcher was unavailable at build time. */
+  dictionary?: unknown;
 }

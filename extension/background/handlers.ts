@@ -1,0 +1,43 @@
+// The background's answers. `satisfies ContentToBackground` makes the
+// protocol file the contract: a handler with the wrong shape does not compile.
+import { findPageMentions } from '../../src/report/annotate.ts';
+import { describe } from '../../src/query/describe.ts';
+import type { ContentToBackground, IndexStatus } from '../protocol.ts';
+import type { IndexService } from './index-service.ts';
+
+export function createHandlers(index: IndexService) {
+  return {
+    async status(): Promise<IndexStatus> {
+      try {
+        await index.ready();
+      } catch {
+        return { ready: false, version: null, error: index.lastError ?? 'The index is not available.' };
+      }
+      const m = index.live!.manifest;
+      return {
+        ready: true,
+        version: m.version,
+        created: m.created,
+        counts: m.counts,
+        ...(m.dataAsOf ? { dataAsOf: m.dataAsOf } : {}),
+      };
+    },
+
+    async annotate({ text }) {
+      const engine = await index.ready();
+      const mentions = await findPageMentions(text, engine);
+      return { mentions, version: engine.reader.manifest.version };
+    },
+
+    async describe({ ids }) {
+      const engine = await index.ready();
+      const { records, missing } = await describe(engine.reader, ids);
+      const m = engine.reader.manifest;
+      return {
+        records,
+        missing,
+        index: { version: m.version, created: m.created, ...(m.dataAsOf ? { dataAsOf: m.dataAsOf } : {}) },
+      };
+    },
+  } satisfies ContentToBackground;
+}

@@ -1,0 +1,44 @@
+// Background entry (service worker in Chromium, event page in Firefox).
+// Listeners are registered synchronously at top level, as MV3 requires, so a
+// message that wakes the worker is never missed.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isEnvelope, validators, type ProtocolErrorData, type Result } from '../protocol.ts';
+import { createHandlers } from './handlers.ts';
+import { IndexService } from './index-service.ts';
+
+const index = new IndexService();
+const handlers = createHandlers(index);
+
+/** Only our own extension's contexts may talk to us: content scripts in tabs and our pages. */
+function trusted(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+async function dispatch(message: unknown, sender: Runtime.MessageSender): Promise<Result<unknown>> {
+  const fail = (error: ProtocolErrorData): Result<never> => ({ ok: false, error });
+  if (!trusted(sender)) return fail({ code: 'forbidden', message: 'Sender is not part of Receipts.' });
+  if (!isEnvelope(message)) return fail({ code: 'bad-request', message: 'Unknown message.' });
+  const type = message.type;
+  if (!validators[type](message.payload)) {
+    return fail({ code: 'bad-request', message: `Malformed "${type}" request.` });
+  }
+  try {
+    const handler = handlers[type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(message.payload) };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return fail({ code: 'internal', message: msg });
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
+  return dispatch(message, sender);
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void index.ready().catch(() => undefined);
+});
+
+// Start opening the index as soon as the worker starts, not on first message.
+void index.ready().catch(() => undefined);

@@ -1,0 +1,101 @@
+// The one message protocol between the extension's contexts. Each contract is
+// an interface named by direction; the background's handler object is
+// declared `satisfies` these interfaces, so a handler that drifts from the
+// contract fails to compile. Every call returns a Result; errors are plain
+// data so they survive structured cloning and JSON.
+import type { IndexRecord, SnapshotCounts } from '../src/model/types.ts';
+import type { Mention } from '../src/report/types.ts';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolErrorData };
+
+export interface ProtocolErrorData {
+  code: 'bad-request' | 'forbidden' | 'not-ready' | 'internal';
+  message: string;
+}
+
+export interface IndexStatus {
+  ready: boolean;
+  version: string | null;
+  created?: string;
+  dataAsOf?: string;
+  counts?: SnapshotCounts;
+  /** Why the index is not usable, in words a reader can act on. */
+  error?: string;
+}
+
+export interface AnnotateRequest {
+  /** Page text in reading order, blocks separated by blank lines. */
+  text: string;
+}
+
+export interface AnnotateResponse {
+  mentions: Mention[];
+  version: string;
+}
+
+export interface DescribeRequest {
+  ids: string[];
+}
+
+export interface DescribeResponse {
+  /** The requested records and the records they link to (awards, vendors, agencies, programs). */
+  records: Record<string, IndexRecord>;
+  /** Ids asked for that the index does not hold. */
+  missing: string[];
+  index: { version: string; created: string; dataAsOf?: string };
+}
+
+/** What a content script may ask. */
+export interface ContentToBackground {
+  status(req: Record<string, never>): Promise<IndexStatus>;
+  annotate(req: AnnotateRequest): Promise<AnnotateResponse>;
+  describe(req: DescribeRequest): Promise<DescribeResponse>;
+}
+
+/** What the extension's own pages (options, side panel, review) may ask, in addition. */
+export type PageToBackground = ContentToBackground;
+
+export type MessageType = keyof ContentToBackground;
+export type RequestOf<K extends MessageType> = Parameters<ContentToBackground[K]>[0];
+export type ResponseOf<K extends MessageType> = Awaited<ReturnType<ContentToBackground[K]>>;
+
+export interface Envelope<K extends MessageType = MessageType> {
+  receipts: 1;
+  type: K;
+  payload: RequestOf<K>;
+}
+
+const MAX_TEXT = 8_000_000;
+const MAX_IDS = 500;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Shape checks for every request, run by the background before any handler. */
+export const validators: { [K in MessageType]: (p: unknown) => p is RequestOf<K> } = {
+  status: (p): p is Record<string, never> => isObject(p),
+  annotate: (p): p is AnnotateRequest =>
+    isObject(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT,
+  describe: (p): p is DescribeRequest =>
+    isObject(p) &&
+    Array.isArray(p.ids) &&
+    p.ids.length <= MAX_IDS &&
+    p.ids.every((id) => typeof id === 'string' && id.length > 0 && id.length < 300),
+};
+
+export function isEnvelope(m: unknown): m is Envelope {
+  return (
+    isObject(m) &&
+    m.receipts === 1 &&
+    typeof m.type === 'string' &&
+    Object.prototype.hasOwnProperty.call(validators, m.type)
+  );
+}
+
+export class ProtocolError extends Error {
+  constructor(readonly data: ProtocolErrorData) {
+    super(data.message);
+    this.name = 'ProtocolError';
+  }
+}

@@ -1,0 +1,27 @@
+// Turns the root manifest.json into a browser's manifest. Keys prefixed
+// `chrome:` or `firefox:` apply to that browser only, at any depth, so the
+// two manifests cannot drift apart in the keys they share.
+export type Browser = 'chrome' | 'firefox';
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+function select(value: Json, browser: Browser): Json {
+  if (Array.isArray(value)) return value.map((v) => select(v, browser));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, Json> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const m = /^(chrome|firefox):(.+)$/.exec(key);
+    if (m) {
+      if (m[1] === browser) out[m[2]!] = select(v, browser);
+    } else {
+      out[key] = select(v, browser);
+    }
+  }
+  return out;
+}
+
+export function manifestFor(base: Record<string, unknown>, browser: Browser, version: string): Record<string, unknown> {
+  const m = select(base as Json, browser) as Record<string, unknown>;
+  m.version = version;
+  return m;
+}

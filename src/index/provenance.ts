@@ -1,0 +1,37 @@
+// Source lists: deduplicated by URL and sorted, so record provenance is
+// deterministic whatever order the inputs were read in.
+import type { Source } from '../model/types.ts';
+import { usaspendingAwardUrl } from './ids.ts';
+import { rowSourceToSource, type FileContext, type NormalizedRow } from './normalized-row.ts';
+
+export function mergeSources(...lists: Source[][]): Source[] {
+  const byUrl = new Map<string, Source>();
+  for (const list of lists) {
+    for (const s of list) {
+      const prev = byUrl.get(s.url);
+      // Keep the newest reading of a page; titles tie-break for determinism.
+      if (!prev || s.retrieved > prev.retrieved || (s.retrieved === prev.retrieved && s.title < prev.title)) byUrl.set(s.url, s);
+    }
+  }
+  return [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+export function retrievedOf(ctx: FileContext): string {
+  return ctx.retrieved ?? ctx.newestDate ?? '1970-01-01';
+}
+
+/** The file itself as a source (the 2018 export), if it is a public dataset. */
+export function exportSources(ctx: FileContext): Source[] {
+  return ctx.exportSource ? [{ ...ctx.exportSource, retrieved: retrievedOf(ctx) }] : [];
+}
+
+/** Everything a row cites: its own pages plus the dataset it came from. */
+export function rowSources(row: Pick<NormalizedRow, 'ctx' | 'rowSources'>): Source[] {
+  const retrieved = retrievedOf(row.ctx);
+  return [...row.rowSources.map((s) => rowSourceToSource(s, retrieved)), ...exportSources(row.ctx)];
+}
+
+/** The USAspending award page, as a source read when the file naming it was retrieved. */
+export function awardPageSource(generatedId: string, ctx: FileContext): Source {
+  return { url: usaspendingAwardUrl(generatedId), title: `USAspending.gov award ${generatedId}`, retrieved: retrievedOf(ctx) };
+}

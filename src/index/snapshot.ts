@@ -1,0 +1,132 @@
+// Snapshot assembly, writing and verification. The content hash covers the
+// records, the alias list and the compiled dictionary, serialised canonically;
+// the manifest (which carries the hash) is written both inside snapshot.json and
+// beside it as manifest.json, so a reader can check one against the other.
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import type { AliasEntry, IndexRecord, RecordKind, Snapshot, SnapshotCounts, SnapshotManifest, Source, Tier } from '../model/types.ts';
+import { canonicalJson, emitCanonical } from './canonical-json.ts';
+import { mergeSources } from './provenance.ts';
+
+export function contentHash(records: IndexRecord[], aliases: AliasEntry[], dictionary: unknown): string {
+  const hash = createHash('sha256');
+  emitCanonical({ records, aliases, dictionary }, (piece) => hash.update(piece));
+  return hash.digest('hex');
+}
+
+export function countRecords(records: IndexRecord[]): SnapshotCounts {
+  const byKind: Record<RecordKind, number> = { vendor: 0, agency: 0, program: 0, award: 0 };
+  const byTier: Record<Tier, number> = { primary: 0, reported: 0 };
+  for (const r of records) {
+    byKind[r.kind]++;
+    byTier[r.provenance.tier]++;
+  }
+  return { byKind, byTier };
+}
+
+/** Datasets and pages the snapshot rests on; per-award USAspending pages are left out (one per award). */
+export function manifestSources(records: IndexRecord[], extra: Source[]): Source[] {
+  const lists: Source[][] = [extra];
+  for (const r of records) {
+    lists.push(r.provenance.sources.filter((s) => !s.url.startsWith('https://www.usaspending.gov/award/')));
+  }
+  return mergeSources(...lists);
+}
+
+export function assembleSnapshot(records: IndexRecord[], aliases: AliasEntry[], dictionary: unknown, created: string, sources: Source[]): Snapshot {
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sha256 = contentHash(sorted, aliases, dictionary);
+  const dataAsOf = sorted.reduce<string | undefined>((m, r) => (r.provenance.asOf && (!m || r.provenance.asOf > m) ? r.provenance.asOf : m), undefined);
+  const manifest: SnapshotManifest = {
+    format: 1,
+    version: sha256.slice(0, 16),
+    created,
+    counts: countRecords(sorted),
+    sources: manifestSources(sorted, sources),
+    dataAsOf,
+    sha256,
+  };
+  return dictionary === undefined ? { manifest, records: sorted, aliases } : { manifest, records: sorted, aliases, dictionary };
+}
+
+export interface WriteResult {
+  snapshotPath: string;
+  manifestPath: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
+}
+
+export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<WriteResult> {
+  await mkdir(dir, { recursive: true });
+  const snapshotPath = join(dir, 'snapshot.json');
+  const manifestPath = join(dir, 'manifest.json');
+  // Written record by record in ~1 MB pieces: the whole text is never one string.
+  const fd = openSync(`${snapshotPath}.tmp`, 'w');
+  let bytes = 0;
+  let buf: string[] = [];
+  let bufLen = 0;
+  const flush = () => {
+    const chunk = Buffer.from(buf.join(''));
+    buf = [];
+    bufLen = 0;
+    bytes += chunk.length;
+    writeSync(fd, chunk);
+  };
+  try {
+    emitCanonical(snapshot as unknown as Record<string, unknown>, (piece) => {
+      buf.push(piece);
+      bufLen += piece.length;
+      if (bufLen >= 1 << 20) flush();
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  await rename(`${snapshotPath}.tmp`, snapshotPath);
+  await writeAtomic(manifestPath, `${JSON.stringify(JSON.parse(canonicalJson(snapshot.manifest)), null, 2)}\n`);
+  let gzipBytes = 0;
+  const gzip = createGzip({ level: 9 });
+  gzip.on('data', (b: Buffer) => (gzipBytes += b.length));
+  await pipeline(createReadStream(snapshotPath), gzip);
+  return { snapshotPath, manifestPath, bytes, gzipBytes };
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  errors: string[];
+  manifest?: SnapshotManifest;
+}
+
+export async function verifySnapshot(dir: string): Promise<VerifyResult> {
+  const errors: string[] = [];
+  let snapshot: Snapshot;
+  let manifest: SnapshotManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as SnapshotManifest;
+  } catch (e) {
+    return { ok: false, errors: [`manifest.json unreadable or not JSON: ${(e as Error).message}`] };
+  }
+  try {
+    snapshot = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8')) as Snapshot;
+  } catch (e) {
+    return { ok: false, errors: [`snapshot.json unreadable or not JSON (corrupt or truncated?): ${(e as Error).message}`], manifest };
+  }
+  if (!Array.isArray(snapshot.records) || !Array.isArray(snapshot.aliases)) {
+    return { ok: false, errors: ['snapshot.json lacks records[] or aliases[]'], manifest };
+  }
+  const sha = contentHash(snapshot.records, snapshot.aliases, snapshot.dictionary);
+  if (sha !== manifest.sha256) errors.push(`content sha256 ${sha} does not match manifest.json sha256 ${manifest.sha256}`);
+  if (manifest.version !== manifest.sha256?.slice(0, 16)) errors.push(`manifest version ${manifest.version} is not the first 16 hex digits of its sha256`);
+  if (canonicalJson(snapshot.manifest) !== canonicalJson(manifest)) errors.push('the manifest inside snapshot.json differs from manifest.json');
+  if (canonicalJson(countRecords(snapshot.records)) !== canonicalJson(manifest.counts)) errors.push('record counts differ from the manifest');
+  return { ok: errors.length === 0, errors, manifest };
+}

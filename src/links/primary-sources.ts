@@ -1,0 +1,46 @@
+// Links to primary sources, built only from an allow-list of https hosts.
+// Ids are encoded, never concatenated raw, so an index value cannot smuggle a
+// different host, a path traversal or a `javascript:` URL into a link.
+
+export const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
+  'www.usaspending.gov',
+  'api.usaspending.gov',
+  'sam.gov',
+  'www.fpds.gov',
+  'www.sec.gov',
+  'data.sec.gov',
+]);
+
+/** The URL if it is https on an allowed host, else null. */
+export function safeUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !ALLOWED_HOSTS.has(u.hostname) || u.username || u.password || u.port) return null;
+  return u.href;
+}
+
+const ID_RE = /^[A-Za-z0-9_\-]{1,200}$/;
+
+export function usaspendingAwardUrl(generatedId: string): string | null {
+  if (!ID_RE.test(generatedId)) return null;
+  return safeUrl(`https://www.usaspending.gov/award/${encodeURIComponent(generatedId)}/`);
+}
+
+export function fpdsFeedUrl(piid: string): string | null {
+  if (!ID_RE.test(piid)) return null;
+  return safeUrl(`https://www.fpds.gov/ezsearch/FEEDS/ATOM?FEEDNAME=PUBLIC&q=${encodeURIComponent(`PIID:"${piid}"`)}`);
+}
+
+export function samNoticeUrl(noticeId: string): string | null {
+  if (!/^[A-Za-z0-9]{8,64}$/.test(noticeId)) return null;
+  return safeUrl(`https://sam.gov/opp/${noticeId}/view`);
+}
+
+export function edgarFilerUrl(cik: string): string | null {
+  if (!/^\d{1,10}$/.test(cik)) return null;
+  return safeUrl(`https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=${cik.padStart(10, '0')}`);
+}

@@ -1,0 +1,172 @@
+// Ambiguous aliases ("ICE", "GEO", "Maven", "FALCON", "Clear") are kept only
+// with supporting context in the same block: a confident entity mention,
+// a contract number or amount (anchors), or contracting words. A negative
+// cue near the alias ("ice hockey", "Falcon 9", "Apache Maven") vetoes it,
+// whatever else is around: precision before recall.
+//
+// One sense per discourse: once an alias is confirmed for an entity, its
+// other occurrences in the same text are confirmed too, unless a negative
+// cue sits next to them.
+import type { NormalizedText } from '../text/normalize.ts';
+import { isSentenceInitial, tokenAt, type Token } from '../text/tokens.ts';
+import { resolveOverlaps, type Candidate } from './candidate.ts';
+import { NEGATIVE_CUES, POSITIVE_CUES, wordMatches } from './context-cues.ts';
+
+export interface ContextBlock {
+  index: number;
+  offset: number;
+  norm: NormalizedText;
+  tokens: Token[];
+}
+
+/** Normalised characters either side searched for support, and for vetoes. */
+export const POSITIVE_WINDOW = 250;
+export const NEGATIVE_WINDOW = 120;
+export const NEGATIVE_CONFIDENCE = 0.1;
+export const NO_CONTEXT_CONFIDENCE = 0.35;
+export const DISCOURSE_CONFIDENCE = 0.7;
+/** By evidence points: an anchor or a first cue word is worth 2, each further one 1. */
+const BY_EVIDENCE = [0.35, 0.5, 0.65, 0.75, 0.82, 0.88, 0.9];
+/** A capitalised ordinary word opening a sentence ("Clear", "Maven") is capitalised anyway: ask for more. */
+const SENTENCE_INITIAL_PENALTY = 0.15;
+
+/** Tokens [from, from+n) match the (possibly multi-word) pattern. */
+function phraseAt(tokens: Token[], from: number, pattern: string): number {
+  const parts = pattern.split(' ');
+  for (let k = 0; k < parts.length; k++) {
+    const t = tokens[from + k];
+    if (t === undefined || !wordMatches(parts[k] ?? '', t.word)) return 0;
+  }
+  return parts.length;
+}
+
+interface CueHit {
+  from: number;
+  to: number;
+}
+
+function findCues(tokens: Token[], lo: number, hi: number, patterns: readonly string[], skip: (t: Token) => boolean): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let k = Math.max(0, lo); k < Math.min(hi, tokens.length); k++) {
+    const t = tokens[k];
+    if (t === undefined || skip(t)) continue;
+    for (const p of patterns) {
+      const n = phraseAt(tokens, k, p);
+      if (n > 0) {
+        hits.push({ from: k, to: k + n });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+const quoteList = (items: string[]): string => {
+  const q = items.map((s) => `"${s}"`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1] ?? ''}`;
+};
+
+function uniq(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((s) => {
+    const k = s.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function describeAlias(c: Candidate, text: string): string {
+  const written = text.slice(c.start, c.end);
+  return /^[A-Z0-9]{2,6}$/.test(c.reason.alias ?? '')
+    ? `"${written}" is an acronym that is also an ordinary word`
+    : `"${written}" is also an ordinary word or another product's name`;
+}
+
+export function disambiguate(text: string, blocks: ContextBlock[], candidates: Candidate[], threshold: number): void {
+  const anchors = resolveOverlaps(candidates.filter((c) => !c.needsContext && c.confidence >= threshold));
+  for (const c of candidates) {
+    if (!c.needsContext) continue;
+    const block = blocks[c.block];
+    if (block === undefined) continue;
+    const { tokens, norm } = block;
+    // Original text of tokens [from, to): what the reader sees, not the folded form.
+    const span = (h: CueHit): string =>
+      text.slice(block.offset + (norm.starts[tokens[h.from]?.start ?? 0] ?? 0), block.offset + (norm.ends[(tokens[h.to - 1]?.end ?? 1) - 1] ?? 0));
+    const first = tokenAt(tokens, c.nStart);
+    let last = first;
+    while ((tokens[last + 1]?.start ?? Infinity) < c.nEnd) last++;
+    const inside = (t: Token): boolean => t.start < c.nEnd && t.end > c.nStart;
+
+    // Vetoes.
+    const neg = NEGATIVE_CUES[c.aliasKey ?? ''];
+    const vetoes: CueHit[] = [];
+    const next = tokens[last + 1];
+    if (next !== undefined && /^\d{1,2}$/.test(next.word) && next.start - c.nEnd <= 1) vetoes.push({ from: last + 1, to: last + 2 });
+    if (neg !== undefined) {
+      for (const p of neg.before) {
+        const n = p.split(' ').length;
+        if (phraseAt(tokens, first - n, p) > 0) vetoes.push({ from: first - n, to: first });
+      }
+      const compound = norm.cased[c.nEnd] === '-';
+      for (const p of compound ? [] : (neg.beforeStandalone ?? [])) {
+        if (phraseAt(tokens, first - 1, p) > 0) vetoes.push({ from: first - 1, to: first });
+      }
+      vetoes.push(...findCues(tokens, last + 1, last + 3, neg.after, inside));
+      const lo = tokenAt(tokens, c.nStart - NEGATIVE_WINDOW);
+      const hi = tokenAt(tokens, c.nEnd + NEGATIVE_WINDOW);
+      vetoes.push(...findCues(tokens, lo, hi, neg.window, inside));
+    }
+    if (vetoes.length > 0) {
+      const words = uniq(vetoes.map((v) => span(v)));
+      c.negative = true;
+      c.confidence = NEGATIVE_CONFIDENCE;
+      c.reason = { ...c.reason, rule: 'alias-negative', context: words, explanation: `${describeAlias(c, text)}; not matched because ${quoteList(words)} nearby ${words.length > 1 ? 'suggest' : 'suggests'} another meaning.` };
+      continue;
+    }
+
+    // Support.
+    const near = anchors
+      .filter((a) => a.block === c.block && (a.end <= c.start || a.start >= c.end))
+      .map((a) => ({ a, gap: a.nStart >= c.nEnd ? a.nStart - c.nEnd : c.nStart - a.nEnd }))
+      .filter((x) => x.gap <= POSITIVE_WINDOW)
+      .sort((x, y) => x.gap - y.gap);
+    const anchorTexts = uniq(near.map((x) => text.slice(x.a.start, x.a.end))).slice(0, 3);
+    const inAnchor = (t: Token): boolean => inside(t) || near.some((x) => t.start < x.a.nEnd && t.end > x.a.nStart);
+    const lo = tokenAt(tokens, c.nStart - POSITIVE_WINDOW);
+    const hi = tokenAt(tokens, c.nEnd + POSITIVE_WINDOW);
+    const cueWords = uniq(findCues(tokens, lo, hi, POSITIVE_CUES, inAnchor).map(span)).slice(0, 3);
+
+    const points = (anchorTexts.length > 0 ? 2 + anchorTexts.length - 1 : 0) + (cueWords.length > 0 ? 2 + cueWords.length - 1 : 0);
+    let confidence = BY_EVIDENCE[Math.min(points, BY_EVIDENCE.length - 1)] ?? 0;
+    const acronym = /^[A-Z0-9]{2,6}$/.test(c.reason.alias ?? '');
+    if (!acronym && points > 0 && isSentenceInitial(norm.cased, c.nStart)) confidence -= SENTENCE_INITIAL_PENALTY;
+    const context = [...anchorTexts, ...cueWords];
+    c.confidence = Math.round(confidence * 100) / 100;
+    c.reason =
+      context.length > 0
+        ? { ...c.reason, rule: 'alias+context', context, explanation: `${describeAlias(c, text)}; matched because ${quoteList(context)} ${context.length > 1 ? 'appear' : 'appears'} nearby.` }
+        : { ...c.reason, rule: 'alias', context: [], explanation: `${describeAlias(c, text)}; no supporting context nearby, so not matched.` };
+  }
+  applyDiscourse(text, candidates, threshold);
+}
+
+function applyDiscourse(text: string, candidates: Candidate[], threshold: number): void {
+  const confirmed = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const key = `${c.id ?? ''}\u0000${c.aliasKey ?? ''}`;
+    if (c.needsContext && !c.negative && c.confidence >= threshold && !confirmed.has(key)) confirmed.set(key, c);
+  }
+  for (const c of candidates) {
+    if (!c.needsContext || c.negative || c.confidence >= threshold) continue;
+    const by = confirmed.get(`${c.id ?? ''}\u0000${c.aliasKey ?? ''}`);
+    if (by === undefined) continue;
+    c.confidence = Math.max(c.confidence, DISCOURSE_CONFIDENCE);
+    c.reason = {
+      ...c.reason,
+      rule: 'alias+discourse',
+      context: by.reason.context ?? [],
+      explanation: `${describeAlias(c, text)}; matched because the same name is confirmed elsewhere in this text by ${quoteList(by.reason.context ?? [])}.`,
+    };
+  }
+}

@@ -1,0 +1,47 @@
+// The pipeline: blocks -> normalise -> candidates (aliases, contract ids,
+// amounts) -> disambiguate ambiguous aliases -> threshold -> overlaps.
+import type { Mention } from '../report/types.ts';
+import { splitBlocks } from '../text/blocks.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { tokenize } from '../text/tokens.ts';
+import { findAliasCandidates } from './aliases.ts';
+import { findAmountCandidates } from './amount.ts';
+import { resolveOverlaps, type Candidate } from './candidate.ts';
+import type { CompiledDictionary } from './dictionary.ts';
+import { disambiguate, type ContextBlock } from './disambiguate.ts';
+import { findPiidCandidates, type PiidResolver } from './piid.ts';
+
+export interface FindOptions {
+  /** Mentions below this confidence are dropped. Default 0.6. */
+  threshold?: number;
+  /** Resolves a normalised PIID (or USAspending id) to an award id in the index. */
+  piidResolver?: PiidResolver;
+}
+
+export const DEFAULT_THRESHOLD = 0.6;
+
+export function findMentions(text: string, dict: CompiledDictionary, opts: FindOptions = {}): Mention[] {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const blocks: ContextBlock[] = [];
+  const candidates: Candidate[] = [];
+  for (const b of splitBlocks(text)) {
+    const norm = normalizeText(text.slice(b.start, b.end));
+    const block: ContextBlock = { index: blocks.length, offset: b.start, norm, tokens: tokenize(norm.folded) };
+    blocks.push(block);
+    candidates.push(...findAliasCandidates(block, dict), ...findPiidCandidates(block, opts.piidResolver), ...findAmountCandidates(block));
+  }
+  disambiguate(text, blocks, candidates, threshold);
+  return resolveOverlaps(candidates.filter((c) => c.confidence >= threshold && c.end > c.start)).map((c) => {
+    const m: Mention = {
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      kind: c.kind,
+      id: c.id,
+      confidence: c.confidence,
+      reason: c.reason,
+    };
+    if (c.amount !== undefined) m.amount = c.amount;
+    return m;
+  });
+}

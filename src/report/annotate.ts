@@ -1,0 +1,50 @@
+// The one annotation pipeline. The CLI, the review page and the background
+// all call this, so the extension and `receipts annotate` cannot drift apart.
+import type { CompiledDictionary } from '../match/index.ts';
+import { findMentions, normalizePiid } from '../match/index.ts';
+import { describe } from '../query/describe.ts';
+import type { IndexReader } from '../query/reader.ts';
+import type { Mention, Report } from './types.ts';
+
+export interface Engine {
+  dictionary: CompiledDictionary;
+  reader: IndexReader;
+}
+
+/** Mentions in `text`, with PIIDs resolved to the awards the index holds. */
+export async function findPageMentions(text: string, engine: Engine): Promise<Mention[]> {
+  const mentions = findMentions(text, engine.dictionary);
+  for (const m of mentions) {
+    if (m.kind !== 'contract_id' || m.id) continue;
+    const awardId = await engine.reader.awardIdForPiid(normalizePiid(m.text));
+    if (awardId) {
+      m.id = awardId;
+      m.confidence = Math.max(m.confidence, 0.99);
+      m.reason = { ...m.reason, explanation: `${m.reason.explanation} The index holds this award.` };
+    }
+  }
+  return mentions;
+}
+
+export async function annotate(
+  text: string,
+  engine: Engine,
+  source?: Report['source'],
+  now: Date = new Date(),
+): Promise<Report> {
+  const mentions = await findPageMentions(text, engine);
+  const ids = [...new Set(mentions.map((m) => m.id).filter((id): id is string => !!id))];
+  const { records } = await describe(engine.reader, ids);
+  const m = engine.reader.manifest;
+  return {
+    schema: 1,
+    ...(source ? { source } : {}),
+    generated: now.toISOString(),
+    index: { version: m.version, created: m.created, ...(m.dataAsOf ? { dataAsOf: m.dataAsOf } : {}) },
+    text,
+    mentions,
+    entities: records,
+    loaded: [],
+    claims: [],
+  };
+}

@@ -1,0 +1,193 @@
+// Offset-mapped text normalisation. The matcher never searches the original
+// text: it searches a normalised copy and maps every hit back through
+// `starts`/`ends`, so a highlight always covers the exact characters the
+// reader sees (soft hyphens, combining marks and all).
+//
+// Two parallel strings of equal length are produced:
+//  - `cased`:  spacing, quotes, dashes, diacritics and German spellings folded,
+//              case kept. Case-sensitive aliases, PIIDs and amounts use it.
+//  - `folded`: `cased` lower-cased with '-' read as ' ', so "ICE-Vertrag"
+//              and "ICE Vertrag" look alike. The alias automaton scans it.
+
+export interface NormalizedText {
+  cased: string;
+  folded: string;
+  /** For each UTF-16 unit of `cased`, the original [start, end) it came from. */
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const IGNORABLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+const MARK = /\p{M}/u;
+const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u02BC\u2032\u0060\u00B4\u2039\u203A';
+const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E';
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D';
+const GERMAN: Record<string, string> = {
+  'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'Ä': 'Ae', 'Ö': 'Oe', 'Ü': 'Ue', 'ß': 'ss', 'ẞ': 'SS',
+};
+// Line-break hyphenation inside a block: "Immigra-\ntionOS". A capital after
+// the break means a real compound hyphen ("ICE-\nÜberwachung") and is kept.
+const LINE_HYPHEN = /(?<=\p{L})[-\u00AD\u2010\u2011][ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
+// Dotted initials "U.S.", "U. S.", "L.L.C." read as "US", "LLC".
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}\.(?:[ \u00A0]?\p{Lu}\.)+/gu;
+
+const decomposeCache = new Map<number, string>();
+
+/** Base letters of a non-ASCII code point: marks stripped, compatibility forms (ligatures, fullwidth, math letters) expanded. */
+function decompose(cp: number, ch: string): string {
+  const hit = decomposeCache.get(cp);
+  if (hit !== undefined) return hit;
+  // NFKD only for ranges where it is safe: applied everywhere it would turn
+  // "™" into "TM" and "²" into "2", gluing them onto the preceding word.
+  const compat = (cp >= 0xfb00 && cp <= 0xfb4f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x1d400 && cp <= 0x1d7ff);
+  let out = '';
+  for (const c of ch.normalize(compat ? 'NFKD' : 'NFD')) if (!MARK.test(c)) out += c;
+  decomposeCache.set(cp, out);
+  return out;
+}
+
+function lower(c: string): string {
+  const l = c.toLowerCase();
+  return l.length === c.length ? l : c;
+}
+
+function isUpperLetter(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Marks original positions that normalisation drops (hyphenation breaks, dots and spaces of initials). */
+function droppedPositions(text: string): Uint8Array | null {
+  let drop: Uint8Array | null = null;
+  for (const m of text.matchAll(LINE_HYPHEN)) {
+    drop ??= new Uint8Array(text.length);
+    drop.fill(1, m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(DOTTED_INITIALS)) {
+    drop ??= new Uint8Array(text.length);
+    for (let k = 0; k < m[0].length; k++) {
+      const c = m[0][k];
+      // Dots are absorbed into the letter before them (2) so a match ending
+      // in "L.L.C." covers the final dot; spaces are just dropped (1).
+      if (c === '.') drop[m.index + k] = 2;
+      else if (c === ' ' || c === '\u00A0') drop[m.index + k] = 1;
+    }
+  }
+  return drop;
+}
+
+/** UTF-16 units to a string, in chunks (spreading a huge array overflows the stack). */
+function unitsToString(units: Uint16Array, n: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192))));
+  return parts.join('');
+}
+
+const SPACE_CODE = 0x20;
+
+export function normalizeText(text: string): NormalizedText {
+  const drop = droppedPositions(text);
+  // At most three output units per input unit (the "ffi" ligature), so preallocate.
+  const cap = text.length * 3 + 4;
+  const cased = new Uint16Array(cap);
+  const folded = new Uint16Array(cap);
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  let n = 0;
+  const emit = (c: number, f: number, s: number, e: number): void => {
+    cased[n] = c;
+    folded[n] = f;
+    starts[n] = s;
+    ends[n] = e;
+    n++;
+  };
+  const afterSpace = (): boolean => n === 0 ? false : folded[n - 1] === SPACE_CODE;
+  const emitString = (str: string, s: number, e: number): void => {
+    for (let k = 0; k < str.length; k++) {
+      const c = str.charCodeAt(k);
+      const l = lower(str[k] ?? '');
+      emit(c, l.length === 1 ? l.charCodeAt(0) : c, s, e);
+    }
+  };
+
+  for (let i = 0; i < text.length; ) {
+    const at = i;
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    const dropped = drop?.[at] ?? 0;
+    if (dropped !== 0) {
+      if (dropped === 2 && n > 0 && ends[n - 1] === at) ends[n - 1] = i;
+      continue;
+    }
+    if (cp < 0x80) {
+      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
+        if (!afterSpace()) emit(SPACE_CODE, SPACE_CODE, at, i);
+      } else if (cp === 0x2d) {
+        if (!afterSpace()) emit(cp, SPACE_CODE, at, i);
+      } else emit(cp, cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp, at, i);
+      continue;
+    }
+    const ch = text.slice(at, i);
+    if (IGNORABLE.test(ch)) continue;
+    // Spaces and dashes collapse into one folded space: "Einwanderungs- und" = "Einwanderungs und".
+    if (SPACE.test(ch)) {
+      if (!afterSpace()) emit(SPACE_CODE, SPACE_CODE, at, i);
+      continue;
+    }
+    if (MARK.test(ch)) {
+      // A combining mark belongs to the letter before it: widen that letter's
+      // span so highlights never cut a grapheme. A diaeresis on a/o/u is the
+      // decomposed German umlaut and gets the same "e" as the precomposed one.
+      if (n > 0 && ends[n - 1] === at) {
+        const prev = String.fromCharCode(cased[n - 1] ?? 0);
+        if (cp === 0x0308 && /^[aouAOU]$/.test(prev)) {
+          const e = isUpperLetter(prev) && isUpperLetter(text[i]) ? 0x45 : 0x65;
+          emit(e, 0x65, starts[n - 1] ?? at, i);
+        } else ends[n - 1] = i;
+      }
+      continue;
+    }
+    if (SINGLE_QUOTES.includes(ch)) { emit(0x27, 0x27, at, i); continue; }
+    if (DOUBLE_QUOTES.includes(ch)) { emit(0x22, 0x22, at, i); continue; }
+    if (DASHES.includes(ch)) {
+      if (!afterSpace()) emit(0x2d, SPACE_CODE, at, i);
+      continue;
+    }
+    const german = GERMAN[ch];
+    if (german !== undefined) {
+      // "ÜBERWACHUNG" -> "UEBERWACHUNG", "Überwachung" -> "Ueberwachung".
+      emitString(ch !== 'ß' && ch !== 'ẞ' && isUpperLetter(ch) && isUpperLetter(text[i]) ? german.toUpperCase() : german, at, i);
+    } else emitString(decompose(cp, ch), at, i);
+  }
+  return {
+    cased: unitsToString(cased, n),
+    folded: unitsToString(folded, n),
+    starts: starts.slice(0, n),
+    ends: ends.slice(0, n),
+  };
+}
+
+/** Original [start, end) of the normalised range [a, b). */
+export function toOriginal(n: NormalizedText, a: number, b: number): [number, number] {
+  return [n.starts[a] ?? 0, n.ends[b - 1] ?? 0];
+}
+
+/** The key an alias is stored under: the folded form, trimmed. */
+export function normalizeKey(s: string): string {
+  return normalizeText(s).folded.trim();
+}
+
+/** Letters and digits: what words are made of. Fast path for ASCII. */
+export function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let v = wordCache[c];
+  if (v === 0) {
+    v = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    wordCache[c] = v;
+  }
+  return v === 1;
+}
+
+// 0 = unknown, 1 = word char, 2 = not: the Unicode regex is slow per character.
+const wordCache = new Uint8Array(0x10000);
