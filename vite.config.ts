@@ -1,5 +1,5 @@
-import { defineConfig, type UserConfig } from 'vite';
-import { resolve } from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { resolve, sep } from 'node:path';
 
 // One config, three targets, chosen by `mode` (scripts/build.ts runs each):
 // - `content` and `background` are single self-contained IIFE files. A content
@@ -11,8 +11,36 @@ import { resolve } from 'node:path';
 const root = import.meta.dirname;
 const outDir = process.env.RECEIPTS_OUT ?? resolve(root, 'dist/chrome');
 
+// Preact's renderer carries one `dom.innerHTML = props.dangerouslySetInnerHTML.__html`
+// write. Receipts never uses dangerouslySetInnerHTML (all our UI is JSX text and
+// attributes), but the write is still bundled, and Firefox's add-on linter
+// (web-ext lint / AMO review) rightly flags it as an unsanitised innerHTML
+// assignment. Preact has no build flag or alternative entry without it, so we
+// remove the capability at bundle time: the write becomes a throw. If a later
+// Preact changes that code, the build fails here rather than shipping the
+// write (or silently patching nothing).
+function preactWithoutInnerHtml(): Plugin {
+  const target = `${sep}node_modules${sep}preact${sep}dist${sep}preact.mjs`;
+  const write = /\b([\w$]+)\.innerHTML=([\w$]+)\.__html\b/g;
+  return {
+    name: 'receipts:preact-without-innerhtml',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.split('?')[0]!.endsWith(target)) return null;
+      const hits = code.match(write)?.length ?? 0;
+      if (hits !== 1) {
+        this.error(`expected exactly one dangerouslySetInnerHTML write in ${id}, found ${hits}; update preactWithoutInnerHtml()`);
+      }
+      const out = code.replace(write, '(()=>{throw Error("Receipts: dangerouslySetInnerHTML is not supported")})()');
+      if (/\.innerHTML\s*=[^=]/.test(out)) this.error(`an innerHTML write is left in ${id}`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 const shared: UserConfig = {
   root,
+  plugins: [preactWithoutInnerHtml()],
   publicDir: false,
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

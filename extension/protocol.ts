@@ -81,7 +81,8 @@ export const validators: { [K in MessageType]: (p: unknown) => p is RequestOf<K>
     isObject(p) &&
     Array.isArray(p.ids) &&
     p.ids.length <= MAX_IDS &&
-    p.ids.every((id) => typeof id === 'string' && id.length > 0 && id.length < 300),
+    // Spread first: `every` skips the holes of a sparse array, structured clone keeps them.
+    [...p.ids].every((id) => typeof id === 'string' && id.length > 0 && id.length < 300),
 };
 
 export function isEnvelope(m: unknown): m is Envelope {

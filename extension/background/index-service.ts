@@ -4,10 +4,13 @@
 // awaits `ready()`, so a message that arrives while onInstalled work is still
 // running waits for it instead of failing.
 import browser from 'webextension-polyfill';
-import type { Snapshot } from '../../src/model/types.ts';
+import type { IndexRecord, Snapshot, SnapshotManifest } from '../../src/model/types.ts';
 import { loadDictionary, type SerializedDictionary } from '../../src/match/index.ts';
 import type { Engine } from '../../src/report/annotate.ts';
 import { DexieReader, installSnapshot, livePointer, loadBlob, ReceiptsDB, type LivePointer } from './store.ts';
+
+/** The bundled snapshot.json: a whole snapshot, or one whose records are in `recordParts` (see scripts/build.ts). */
+type BundledSnapshot = Omit<Snapshot, 'records'> & { records?: IndexRecord[]; recordParts?: string[] };
 
 export class IndexService {
   private engine: Promise<Engine> | undefined;
@@ -55,12 +58,31 @@ export class IndexService {
   }
 
   private async bundledSnapshot(): Promise<Snapshot> {
-    const res = await fetch(browser.runtime.getURL('index/snapshot.json'));
-    if (!res.ok) throw new Error(`The bundled index could not be read (HTTP ${res.status}).`);
-    const snapshot = (await res.json()) as Snapshot;
+    const { recordParts, ...snapshot } = await this.bundledJson<BundledSnapshot>('index/snapshot.json');
+    if (recordParts !== undefined) snapshot.records = await this.bundledRecords(recordParts, snapshot.manifest);
     if (!snapshot?.manifest?.version || !Array.isArray(snapshot.records)) {
       throw new Error('The bundled index is malformed.');
     }
-    return snapshot;
+    return snapshot as Snapshot;
+  }
+
+  /**
+   * scripts/build.ts bundles the records split into parts (Firefox's add-on
+   * linter will not parse a file of 5 MiB or more); joins them back in order.
+   */
+  private async bundledRecords(parts: unknown, manifest: SnapshotManifest | undefined): Promise<IndexRecord[]> {
+    if (!Array.isArray(parts) || !parts.every((p) => typeof p === 'string' && /^[\w.-]+\.json$/.test(p))) {
+      throw new Error('The bundled index is malformed.');
+    }
+    const records = (await Promise.all(parts.map((p: string) => this.bundledJson<IndexRecord[]>(`index/${p}`)))).flat();
+    const expected = Object.values(manifest?.counts?.byKind ?? {}).reduce((a, b) => a + b, 0);
+    if (records.length !== expected) throw new Error(`The bundled index is incomplete (${records.length} of ${expected} records).`);
+    return records;
+  }
+
+  private async bundledJson<T>(path: string): Promise<T> {
+    const res = await fetch(browser.runtime.getURL(path));
+    if (!res.ok) throw new Error(`The bundled index could not be read (HTTP ${res.status}).`);
+    return (await res.json()) as T;
   }
 }

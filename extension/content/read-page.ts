@@ -34,7 +34,11 @@ export interface ReadOptions {
 
 function skipped(el: Element, opts: ReadOptions): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('contenteditable') === 'true') return true;
+  if (el.hasAttribute('hidden')) return true;
+  // `contenteditable`, `contenteditable=""` and "plaintext-only" are all editable
+  // (the attribute is ASCII case-insensitive); only "false" and invalid values are not.
+  const editable = el.getAttribute('contenteditable')?.toLowerCase();
+  if (editable === '' || editable === 'true' || editable === 'plaintext-only') return true;
   return opts.exclude?.(el) ?? false;
 }
 

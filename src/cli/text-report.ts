@@ -22,7 +22,7 @@ function awardLines(a: AwardRecord, indent: string): string[] {
   const lines = [`${indent}${a.piid ?? '(no PIID)'} · ${tier(a)}`];
   if (a.description) lines.push(`${indent}  ${a.descriptionIsSummary ? '[summary of reports] ' : ''}${a.description}`);
   if (vals.length) lines.push(`${indent}  ${vals.join(' · ')}`);
-  lines.push(`${indent}  ${formatDate(a.dates.start)} – ${formatDate(a.dates.currentEnd)}`);
+  if (a.dates.start || a.dates.currentEnd) lines.push(`${indent}  ${formatDate(a.dates.start)} – ${formatDate(a.dates.currentEnd)}`);
   const comp = competitionSentence(a.competition, a.parentPiid);
   if (comp) lines.push(`${indent}  ${comp}`);
   const url = a.generatedId ? usaspendingAwardUrl(a.generatedId) : null;

@@ -96,7 +96,7 @@ export class AgencyBuilder {
         acronyms: [...new Set(acronyms)].sort(),
         aliases: [...aliases].sort(),
         parentId: parentId !== id ? parentId : undefined,
-        awardIds: [...(awardIdsByAgency.get(id) ?? [])].sort(),
+        awardIds: [...(awardIdsByAgency.get(id) ?? [])],
         provenance: { tier, sources: mergeSources(...lists), asOf: o?.asOf },
       });
     }

@@ -1,6 +1,7 @@
 // buildIndex: inputs (files or directories of CSV/JSON) → a Snapshot and a
 // BuildReport. Curated files are read first, because vendor linking needs
 // their identifiers before the first data row arrives.
+import { compareAwards } from '../query/describe.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -95,9 +96,20 @@ export async function buildIndex(inputs: string[], opts: BuildOptions = {}): Pro
   const byAgency = new Map<string, string[]>();
   for (const a of awards) {
     if (a.vendorId) byVendor.get(a.vendorId)?.awardIds.push(a.id);
-    for (const ag of [a.agencyId, a.subAgencyId]) if (ag) byAgency.set(ag, [...(byAgency.get(ag) ?? []), a.id]);
+    for (const ag of [a.agencyId, a.subAgencyId]) {
+      if (!ag) continue;
+      const list = byAgency.get(ag);
+      if (list) list.push(a.id);
+      else byAgency.set(ag, [a.id]);
+    }
   }
-  for (const v of vendorRecords) v.awardIds.sort();
+  // Award lists are stored in reading order (government records first, then
+  // the largest), so a capped list in the popover holds the awards that matter.
+  const awardById = new Map(awards.map((a) => [a.id, a] as const));
+  const order = (ids: string[]) =>
+    ids.sort((x, y) => compareAwards(awardById.get(x)!, awardById.get(y)!) || (x < y ? -1 : x > y ? 1 : 0));
+  for (const v of vendorRecords) order(v.awardIds);
+  for (const list of byAgency.values()) order(list);
   const agencyRecords = agencies.finalize(byAgency);
   const vendorIdByKey = (key: string) => (curated.vendors.has(key) ? vendors.resolve(`curated:${key}`) : undefined);
   const programs = buildPrograms(curated.programs, awards, vendorIdByKey, report.warnings);

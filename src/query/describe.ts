@@ -10,7 +10,7 @@ export interface Described {
   missing: string[];
 }
 
-/** Awards listed per vendor or agency, largest first. */
+/** Awards listed per vendor or agency; the builder stores award lists government records first, then largest. */
 export const AWARD_CAP = 60;
 
 export function awardSize(a: AwardRecord): number {
@@ -53,7 +53,7 @@ export async function describe(reader: IndexReader, ids: readonly string[]): Pro
   linked.forEach((r) => {
     if (!r) return;
     out[r.id] = r;
-    if (r.kind === 'vendor') r.awardIds.forEach((a) => awardIds.add(a));
+    if (r.kind === 'vendor') r.awardIds.slice(0, AWARD_CAP).forEach((a) => awardIds.add(a));
     if (r.kind === 'award') {
       for (const id of [r.vendorId, r.agencyId, r.subAgencyId]) if (id) awardIds.add(id);
     }

@@ -20,7 +20,10 @@ export async function findPageMentions(text: string, engine: Engine): Promise<Me
     if (awardId) {
       m.id = awardId;
       m.confidence = Math.max(m.confidence, 0.99);
-      m.reason = { ...m.reason, explanation: `${m.reason.explanation} The index holds this award.` };
+      m.reason = {
+        ...m.reason,
+        explanation: 'Has the shape of a federal contract number (PIID), and the index holds the award it identifies.',
+      };
     }
   }
   return mentions;

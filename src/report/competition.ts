@@ -1,7 +1,7 @@
 // "How was it competed?" in one plain sentence, built from every competition
 // field together: an order can show extent_competed = A and still be placed
 // with one source, so the fair-opportunity field speaks first for orders.
-import type { Competition } from '../model/types.ts';
+import type { Coded, Competition } from '../model/types.ts';
 import { describeCode, type CompetitionField } from '../index/competition-codes.ts';
 import type { Lang } from './format.ts';
 
@@ -10,6 +10,11 @@ const NOT_COMPETED = new Set(['B', 'C', 'G', 'NDO']);
 
 function meaning(field: CompetitionField, code: string, lang: Lang): string | undefined {
   return describeCode(field, code)?.[lang];
+}
+
+/** Our phrasing for a known code, else the text recorded with it, else the bare code. */
+function meaningOrRecorded(field: CompetitionField, coded: Coded, lang: Lang): string {
+  return meaning(field, coded.code, lang) ?? (coded.recorded || coded.code);
 }
 
 function vehicle(parentPiid: string | undefined, lang: Lang): string {
@@ -26,20 +31,24 @@ function offers(n: number | undefined, lang: Lang): string {
 
 /** The plain sentence, or undefined when the record holds no competition field at all. */
 export function competitionSentence(c: Competition, parentPiid: string | undefined, lang: Lang = 'en'): string | undefined {
-  const fo = c.fairOpportunity?.code;
+  // A field counts when it holds a code or only the recorded text (an
+  // unmapped description is stored with code ''), so it is never dropped.
+  const present = (x: Coded | undefined): x is Coded => !!x && !!(x.code || x.recorded);
+  const foField = present(c.fairOpportunity) ? c.fairOpportunity : undefined;
+  const othField = present(c.otherThanFullAndOpen) ? c.otherThanFullAndOpen : undefined;
+  const fo = foField?.code;
   const ec = c.extentCompeted?.code;
-  const oth = c.otherThanFullAndOpen?.code;
   let s: string | undefined;
-  if (fo) {
+  if (foField) {
     const where = lang === 'de' ? `Abruf aus ${vehicle(parentPiid, lang)}` : `Order under ${vehicle(parentPiid, lang)}`;
     if (fo === 'FAIR') {
       s = lang === 'de' ? `${where}, mit fairer Beteiligung der anderen Vertragspartner.` : `${where}, placed with fair opportunity for the other holders.`;
     } else {
-      const why = (meaning('fairOpportunity', fo, lang) ?? fo).replace(/^(exception|Ausnahme): /, '');
+      const why = meaningOrRecorded('fairOpportunity', foField, lang).replace(/^(exception|Ausnahme): /, '');
       s = lang === 'de' ? `${where}, ohne faire Beteiligung vergeben: ${why}.` : `${where}, placed without fair opportunity: ${why}.`;
     }
   } else if (ec && NOT_COMPETED.has(ec)) {
-    const why = oth ? meaning('otherThanFullAndOpen', oth, lang) ?? oth : undefined;
+    const why = othField ? meaningOrRecorded('otherThanFullAndOpen', othField, lang) : undefined;
     s = lang === 'de' ? `Ohne Wettbewerb vergeben${why ? `: ${why}` : ''}.` : `Not competed${why ? `: ${why}` : ''}.`;
   } else if (ec && COMPETED.has(ec) && parentPiid) {
     // An order whose fair-opportunity field is empty: the extent code alone
@@ -52,7 +61,7 @@ export function competitionSentence(c: Competition, parentPiid: string | undefin
   } else if (ec && COMPETED.has(ec)) {
     const what = meaning('extentCompeted', ec, lang) ?? ec;
     s = lang === 'de' ? `Im Wettbewerb vergeben: ${what}.` : `Competed: ${what}.`;
-  } else if (ec) {
+  } else if (present(c.extentCompeted)) {
     s = lang === 'de' ? `Wettbewerb laut Datensatz: ${c.extentCompeted?.recorded ?? ec}.` : `Competition as recorded: ${c.extentCompeted?.recorded ?? ec}.`;
   } else if (c.offersReceived === undefined) {
     return undefined;
@@ -76,9 +85,9 @@ export function competitionLines(c: Competition, parentPiid?: string, lang: Lang
   const lines = [sentence];
   for (const field of Object.keys(FIELD_LABEL) as CompetitionField[]) {
     const coded = c[field];
-    if (!coded) continue;
-    const m = meaning(field, coded.code, lang);
-    lines.push(`${FIELD_LABEL[field][lang]}: ${coded.code}${m ? ` — ${m}` : coded.recorded ? ` — ${coded.recorded}` : ''}`);
+    if (!coded || !(coded.code || coded.recorded)) continue;
+    const m = coded.code ? meaning(field, coded.code, lang) : undefined;
+    lines.push(`${FIELD_LABEL[field][lang]}: ${[coded.code, m ?? coded.recorded].filter(Boolean).join(' — ')}`);
   }
   if (c.solicitationId) lines.push(`${lang === 'de' ? 'Ausschreibungsnummer' : 'Solicitation'}: ${c.solicitationId}`);
   return lines;

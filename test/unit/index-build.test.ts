@@ -42,7 +42,9 @@ describe('buildIndex on the 2018 export, recent awards and curated files', () =>
     ]);
     expect(a.modifications.map((m) => m.date)).toEqual(['2013-09-26', '2014-09-23']);
     expect(a.dates.currentEnd).toBe('2015-03-13'); // from P00006, the later transaction
-    expect(a.dates.start).toBe('2013-09-26');
+    // Modification 0 is not in the fixture, so the award's start is unknown, and a caveat says so.
+    expect(a.dates.start).toBeUndefined();
+    expect(a.caveats?.join(' ')).toMatch(/earliest transaction held starts 2013-09-26/);
     expect(a.modifications.every((m) => m.provenance.tier === 'primary' && m.provenance.sources.length === 2)).toBe(true);
   });
 
@@ -94,7 +96,7 @@ describe('buildIndex on the 2018 export, recent awards and curated files', () =>
       expect(r.provenance.tier).toBe('reported');
       expect(r.descriptionIsSummary).toBe(true);
       expect(r.description).not.toMatch(/^\[summary\]/);
-      expect(r.provenance.sources[0]?.title).toMatch(/^Reported by example\.org/);
+      expect(r.provenance.sources[0]?.title).toBe('example.org');
     }
     const vams = reported.find((r) => r.recipientName === 'Deloitte Consulting LLP');
     expect(vams?.competition.otherThanFullAndOpen).toEqual({ code: 'ONE', recorded: 'only one responsible source' });
