@@ -73,12 +73,17 @@ function mentionAtPoint(x: number, y: number): number {
 
 let hoverTimer: ReturnType<typeof setTimeout> | undefined;
 function onPointerMove(e: PointerEvent) {
-  if (!state || overlay?.contains(e.target)) return;
+  if (!state) return;
   clearTimeout(hoverTimer);
+  if (overlay?.contains(e.target)) return; // over our popover: keep it open
   const { clientX: x, clientY: y } = e;
   hoverTimer = setTimeout(() => {
     const i = mentionAtPoint(x, y);
-    if (i >= 0 && overlay && (!overlay.isOpen || overlay.state.open?.index !== i)) overlay.show(i, false);
+    if (!overlay) return;
+    if (i >= 0 && (!overlay.isOpen || overlay.state.open?.index !== i)) overlay.show(i, false, true);
+    // A popover opened by hover closes when the pointer has left both the
+    // mention and the popover; one opened by click or keyboard stays.
+    else if (i < 0 && overlay.state.open?.byHover) overlay.close();
   }, HOVER_DELAY_MS);
 }
 

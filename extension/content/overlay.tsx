@@ -11,6 +11,8 @@ import { POPOVER_CSS } from '../ui/popover/styles.ts';
 export interface OpenState {
   index: number;
   focus: boolean;
+  /** Opened by hovering (closes when the pointer leaves), not by click or keyboard. */
+  byHover: boolean;
   anchor: DOMRect | null;
 }
 
@@ -66,10 +68,10 @@ export class Overlay {
     this.emit();
   }
 
-  show(index: number, focus: boolean) {
+  show(index: number, focus: boolean, byHover = false) {
     if (index < 0 || index >= this.mentions.length) return;
     if (focus && !this.open) this.returnFocus = this.landmarkButton();
-    this.open = { index, focus, anchor: this.cb.anchorOf(index, focus) };
+    this.open = { index, focus, byHover, anchor: this.cb.anchorOf(index, focus) };
     this.cb.onActive(index);
     this.emit();
   }

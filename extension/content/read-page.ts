@@ -2,9 +2,11 @@
 // blank lines so a match can never span two paragraphs, and an offset map
 // from every character back to its DOM text node. The DOM is only read.
 
+// Code blocks (<pre>) are skipped; inline <code> is read, because news sites
+// often set contract numbers in it.
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'PRE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
 ]);
 
 const BLOCK = new Set([

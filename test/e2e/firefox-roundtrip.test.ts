@@ -1,0 +1,111 @@
+// The whole path in Firefox ESR: a page on 127.0.0.1 is read, mentions are
+// highlighted, the popover opens by hover and by keyboard, shows the record,
+// and its link opens the right USAspending page. See firefox.ts for how the
+// closed shadow root is observed (find-in-page and on-screen clicks).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'puppeteer-core';
+import {
+  highlightCenter,
+  highlightedTexts,
+  launchFirefox,
+  newTabFrom,
+  pageShows,
+  textCenterAfter,
+  waitForText,
+  type FirefoxSession,
+} from './firefox.ts';
+import { serveStatic, type StaticServer } from './server.ts';
+import { ROOT } from './browsers.ts';
+
+const PIID = '70CTD022FR0000170';
+const AWARD_URL = 'https://www.usaspending.gov/award/CONT_AWD_70CTD022FR0000170_7012_GS35F0086U_4730/';
+
+let session: FirefoxSession;
+let server: StaticServer;
+
+async function open(file: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(server.url(file));
+  return page;
+}
+
+beforeAll(async () => {
+  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
+  session = await launchFirefox();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('Firefox round trip', () => {
+  test('installs the build under its gecko id', () => {
+    expect(session.extensionId).toBe('receipts@receipts.invalid');
+  });
+
+  test('highlights Palantir and ICE on the German demo article', async () => {
+    const page = await open('demo-de.html');
+    const texts = await highlightedTexts(page);
+    expect(texts).toContain('Palantir');
+    expect(texts).toContain('ICE');
+    expect(texts).toContain(PIID);
+    await page.close();
+  });
+
+  test('hovering Palantir opens the popover with real award facts and a USAspending link', async () => {
+    const page = await open('demo-en.html');
+    const texts = await highlightedTexts(page);
+    expect(texts).toContain('Palantir');
+    // None of the popover's texts is in the article itself, so finding them
+    // later can only mean the popover shows them.
+    for (const t of ['Palantir Technologies Inc.', PIID, 'USAspending record', 'USAspending award page']) {
+      expect(await pageShows(page, t), `"${t}" before the popover opens`).toBe(false);
+    }
+
+    const { x, y } = await highlightCenter(page, 'Palantir');
+    await page.mouse.move(x, y);
+    await waitForText(page, PIID);
+    expect(await pageShows(page, 'Palantir Technologies Inc.')).toBe(true);
+    expect(await pageShows(page, 'USAspending record')).toBe(true);
+    expect(await pageShows(page, 'USAspending award page')).toBe(true);
+
+    const shots = resolve(ROOT, 'test-results');
+    await mkdir(shots, { recursive: true });
+    await page.screenshot({ path: resolve(shots, 'firefox-popover.png') });
+
+    // The award card of PIID ends with its links: click the first
+    // "USAspending award page" after the PIID and see where the new tab goes.
+    const link = await textCenterAfter(page, PIID, 'USAspending award page');
+    const url = await newTabFrom(
+      session.browser,
+      () => page.mouse.click(link.x, link.y),
+      (u) => u.startsWith('https://www.usaspending.gov/award/'),
+    );
+    expect(url).toBe(AWARD_URL);
+    // The popover stayed open on the article.
+    expect(await pageShows(page, PIID)).toBe(true);
+    await page.close();
+  });
+
+  test('the keyboard landmark opens the popover, Esc closes it and focus returns', async () => {
+    const page = await open('demo-en.html');
+    const texts = await highlightedTexts(page);
+    const position = `1 / ${texts.length}`; // the popover's footer: first of all mentions
+    expect(await pageShows(page, position)).toBe(false);
+    // Tab until focus reaches our landmark (it is the last focusable element on the page).
+    let onLandmark = false;
+    for (let i = 0; i < 60 && !onLandmark; i++) {
+      await page.keyboard.press('Tab');
+      onLandmark = await page.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI');
+    }
+    expect(onLandmark).toBe(true);
+    await page.keyboard.press('Enter');
+    await waitForText(page, position);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pageShows(page, position)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('RECEIPTS-UI');
+    await page.close();
+  });
+});
