@@ -41,7 +41,7 @@ export interface NegativeCues {
 }
 
 const ICE: NegativeCues = {
-  before: ['black', 'dry', 'thin', 'sea', 'shaved', 'crushed'],
+  before: ['black', 'dry', 'thin', 'sea', 'shaved', 'crushed', 'mit dem'],
   after: [
     'cream*', 'hockey', 'age', 'cube*', 'skat*', 'rink*', 'tea', 'bucket', 'storm*', 'sheet*', 'shelf',
     'cap', 'caps', 'bath*', 'cold', 'zug', 'zuege', 'strecke*', 'trasse*', 'bahnhof*', 'sprinter', 'verbindung*',
@@ -52,9 +52,10 @@ const ICE: NegativeCues = {
     'skating', 'eislauf*', 'eiskunstlauf*', 'stadion', 'stadium', 'deutsche bahn', 'bahn', 'zug', 'zuege',
     '*bahnhof*', 'gleis*', 'intercity', 'fahrgast', 'fahrgaeste', 'verspaetung*', 'fahrplan*', 'railway',
     'rail', 'train*', 'cocktail*', 'frozen', 'freezer', 'glacier*', 'arctic', 'antarctic', 'melt*', 'snow',
-    'eiscreme', 'speiseeis', 'fuhr', 'fahren', 'faehrt', 'umsteigen', 'zugbegleiter*',
+    'eiscreme', 'speiseeis', 'fuhr', 'fahren', 'faehrt', 'umsteigen', 'zugbegleiter*', 'reist*', 'gereist',
   ],
-  beforeStandalone: ['dem', 'im', 'einem', 'vom', 'zum', 'beim'],
+  // Not "dem": "das Ministerium, dem ICE untersteht" is the agency in a relative clause.
+  beforeStandalone: ['im', 'einem', 'vom', 'zum', 'beim'],
 };
 
 const GEO: NegativeCues = {
