@@ -5,6 +5,10 @@
 // data so they survive structured cloning and JSON.
 import type { IndexRecord, SnapshotCounts } from '../src/model/types.ts';
 import type { Mention } from '../src/report/types.ts';
+import { isSettingsPatch, type SyncSettings } from '../src/sync/settings.ts';
+import type { SyncResult } from '../src/sync/types.ts';
+
+export type { SyncSettings };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolErrorData };
 
@@ -52,12 +56,35 @@ export interface ContentToBackground {
   describe(req: DescribeRequest): Promise<DescribeResponse>;
 }
 
-/** What the extension's own pages (options, side panel, review) may ask, in addition. */
-export type PageToBackground = ContentToBackground;
+export interface SyncStatus {
+  /** False until the user has entered a feed URL or chosen USAspending: no request is made. */
+  configured: boolean;
+  running: boolean;
+  /** When the last run ended, its source and its result (reason in words for the options page). */
+  last?: { at: string; startedAt: string; source: string; result: SyncResult };
+  /** The last run that succeeded. */
+  lastSuccess?: string;
+  /** When the alarm fires next (ms since epoch), if scheduled. */
+  nextRun?: number;
+}
 
-export type MessageType = keyof ContentToBackground;
-export type RequestOf<K extends MessageType> = Parameters<ContentToBackground[K]>[0];
-export type ResponseOf<K extends MessageType> = Awaited<ReturnType<ContentToBackground[K]>>;
+/** What only the extension's own pages (options, side panel, review) may ask; never content scripts. */
+export interface PageOnly {
+  syncStatus(req: Record<string, never>): Promise<SyncStatus>;
+  syncNow(req: Record<string, never>): Promise<SyncStatus>;
+  getSettings(req: Record<string, never>): Promise<SyncSettings>;
+  setSettings(req: Partial<SyncSettings>): Promise<SyncSettings>;
+}
+
+/** What the extension's own pages may ask: everything a content script may, plus PageOnly. */
+export interface PageToBackground extends ContentToBackground, PageOnly {}
+
+export type MessageType = keyof PageToBackground;
+export type RequestOf<K extends MessageType> = Parameters<PageToBackground[K]>[0];
+export type ResponseOf<K extends MessageType> = Awaited<ReturnType<PageToBackground[K]>>;
+
+/** Messages the background answers only for a sender that is one of our pages. */
+export const PAGE_ONLY_TYPES: ReadonlySet<string> = new Set<keyof PageOnly>(['syncStatus', 'syncNow', 'getSettings', 'setSettings']);
 
 export interface Envelope<K extends MessageType = MessageType> {
   receipts: 1;
@@ -83,6 +110,10 @@ export const validators: { [K in MessageType]: (p: unknown) => p is RequestOf<K>
     p.ids.length <= MAX_IDS &&
     // Spread first: `every` skips the holes of a sparse array, structured clone keeps them.
     [...p.ids].every((id) => typeof id === 'string' && id.length > 0 && id.length < 300),
+  syncStatus: (p): p is Record<string, never> => isObject(p),
+  syncNow: (p): p is Record<string, never> => isObject(p),
+  getSettings: (p): p is Record<string, never> => isObject(p),
+  setSettings: (p): p is Partial<SyncSettings> => isSettingsPatch(p),
 };
 
 export function isEnvelope(m: unknown): m is Envelope {

@@ -28,6 +28,12 @@ export class IndexService {
     return this.engine;
   }
 
+  /** Forgets the opened index after a sync installed a new version; the next `ready()` opens it. */
+  invalidate(): void {
+    this.engine = undefined;
+    this.pointer = undefined;
+  }
+
   get live(): LivePointer | undefined {
     return this.pointer;
   }

@@ -2,12 +2,15 @@
 // Listeners are registered synchronously at top level, as MV3 requires, so a
 // message that wakes the worker is never missed.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isEnvelope, validators, type ProtocolErrorData, type Result } from '../protocol.ts';
+import { isEnvelope, PAGE_ONLY_TYPES, validators, type ProtocolErrorData, type Result } from '../protocol.ts';
 import { createHandlers } from './handlers.ts';
 import { IndexService } from './index-service.ts';
+import { isExtensionPage } from './sender.ts';
+import { createPageHandlers, SyncService } from './sync-service.ts';
 
 const index = new IndexService();
-const handlers = createHandlers(index);
+const sync = new SyncService(index);
+const handlers = { ...createHandlers(index), ...createPageHandlers(sync) };
 
 /** Only our own extension's contexts may talk to us: content scripts in tabs and our pages. */
 function trusted(sender: Runtime.MessageSender): boolean {
@@ -19,6 +22,9 @@ async function dispatch(message: unknown, sender: Runtime.MessageSender): Promis
   if (!trusted(sender)) return fail({ code: 'forbidden', message: 'Sender is not part of Receipts.' });
   if (!isEnvelope(message)) return fail({ code: 'bad-request', message: 'Unknown message.' });
   const type = message.type;
+  if (PAGE_ONLY_TYPES.has(type) && !isExtensionPage(sender, browser.runtime.getURL(''))) {
+    return fail({ code: 'forbidden', message: `"${type}" is only answered for Receipts' own pages.` });
+  }
   if (!validators[type](message.payload)) {
     return fail({ code: 'bad-request', message: `Malformed "${type}" request.` });
   }
@@ -40,5 +46,13 @@ browser.runtime.onInstalled.addListener(() => {
   void index.ready().catch(() => undefined);
 });
 
-// Start opening the index as soon as the worker starts, not on first message.
-void index.ready().catch(() => undefined);
+// Optional chaining: without the "alarms" permission the namespace is absent and must not crash the worker.
+(browser.alarms as typeof browser.alarms | undefined)?.onAlarm.addListener((alarm) => sync.onAlarm(alarm.name));
+
+// Start opening the index as soon as the worker starts, not on first message;
+// then close out a sync a killed worker left behind and (re)schedule the alarm.
+void index
+  .ready()
+  .catch(() => undefined)
+  .then(() => sync.start())
+  .catch(() => undefined);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../messaging.ts';
 import type { IndexStatus } from '../../protocol.ts';
+import { SyncSettings } from './SyncSettings.tsx';
 
 export function Options() {
   const [status, setStatus] = useState<IndexStatus | null>(null);
@@ -34,6 +35,10 @@ export function Options() {
             </dd>
           </dl>
         ) : null}
+      </section>
+      <section aria-labelledby="sync-h">
+        <h2 id="sync-h">Sync</h2>
+        <SyncSettings />
       </section>
       <section aria-labelledby="net-h">
         <h2 id="net-h">Network</h2>
