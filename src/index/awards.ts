@@ -65,6 +65,8 @@ export interface AwardAcc {
   lastModified?: string;
   mods: Mod[];
   modKeys: Set<string>;
+  /** Ids of `mods`, so a repeated modification number is found without scanning them all. */
+  modIds: Set<string>;
   lastDescription?: string;
   sourceRows: Map<string, Pick<NormalizedRow, 'ctx' | 'rowSources'>>;
   vendorIdentity?: string;
@@ -72,7 +74,12 @@ export interface AwardAcc {
   subAgencyId?: string;
 }
 
-export class AwardAccumulator {
+/** Where Ingest puts accepted rows: the in-memory accumulator, or the streaming build's spill. */
+export interface AwardSink {
+  add(row: NormalizedRow, vendorIdentity: string | undefined, agencyId?: string, subAgencyId?: string): unknown;
+}
+
+export class AwardAccumulator implements AwardSink {
   readonly awards = new Map<string, AwardAcc>();
   duplicateTransactions = 0;
 
@@ -81,7 +88,7 @@ export class AwardAccumulator {
     const rank = rankOf(row);
     let a = this.awards.get(row.awardKey);
     if (!a) {
-      a = { key: row.awardKey, tier: row.tier, latest: row, latestRank: rank, competition: {}, txnCount: 0, txnSumCents: 0, hasBaseTxn: false, mods: [], modKeys: new Set(), sourceRows: new Map() };
+      a = { key: row.awardKey, tier: row.tier, latest: row, latestRank: rank, competition: {}, txnCount: 0, txnSumCents: 0, hasBaseTxn: false, mods: [], modKeys: new Set(), modIds: new Set(), sourceRows: new Map() };
       this.awards.set(row.awardKey, a);
     }
     if (row.level === 'transaction') {
@@ -137,7 +144,8 @@ export class AwardAccumulator {
     }
     a.txnMinStart = minDate(a.txnMinStart, row.start);
     let id = modificationId(a.key, number);
-    if (a.mods.some((m) => m.record.id === id)) id = `${id}:${row.txnNumber ?? a.mods.length}`;
+    if (a.modIds.has(id)) id = `${id}:${row.txnNumber ?? a.mods.length}`;
+    a.modIds.add(id);
     // Consecutive rows of an award usually repeat its description: keep one string.
     if (row.description !== undefined && row.description === a.lastDescription) row.description = a.lastDescription;
     else a.lastDescription = row.description;

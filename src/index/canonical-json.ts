@@ -21,6 +21,14 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
+ * An array too large to hold: `each` emits its items, each already in canonical
+ * JSON, in order. emitCanonical writes it exactly as it would write the array.
+ */
+export class StreamedArray {
+  constructor(readonly each: (emitItem: (canonicalItem: string) => void) => void) {}
+}
+
+/**
  * Streams the canonical JSON of an object whose top-level array values may be
  * large (the snapshot's records): same bytes as `canonicalJson(value)`, but
  * emitted piece by piece, so no single string ever holds the whole snapshot.
@@ -33,7 +41,12 @@ export function emitCanonical(value: Record<string, unknown>, emit: (piece: stri
     if (v === undefined) continue;
     emit(`${first ? '' : ','}${JSON.stringify(k)}:`);
     first = false;
-    if (Array.isArray(v)) {
+    if (v instanceof StreamedArray) {
+      emit('[');
+      let i = 0;
+      v.each((item) => emit((i++ ? ',' : '') + item));
+      emit(']');
+    } else if (Array.isArray(v)) {
       emit('[');
       v.forEach((item, i) => emit((i ? ',' : '') + (item === undefined ? 'null' : canonicalJson(item))));
       emit(']');

@@ -1,8 +1,8 @@
 // `receipts index build --out <dir> [--strict] [--created YYYY-MM-DD] [--retrieved YYYY-MM-DD] <inputs…>`
 // `receipts index verify <dir>`
-import { buildIndex } from './build.ts';
+import { buildIndexToDir } from './build.ts';
 import type { BuildReport } from './build-report.ts';
-import { verifySnapshot, writeSnapshot } from './snapshot.ts';
+import { verifySnapshot } from './snapshot.ts';
 
 const USAGE = `usage:
   receipts index build --out <dir> [--strict] [--created YYYY-MM-DD] [--retrieved YYYY-MM-DD] <file-or-dir>…
@@ -65,12 +65,11 @@ async function build(args: string[], print: Print): Promise<number> {
       return 2;
     }
   }
-  const { snapshot, report } = await buildIndex(inputs, { created, retrieved });
-  const written = await writeSnapshot(out, snapshot);
-  const m = snapshot.manifest;
+  // Streaming: memory stays flat however large the input (see buildIndexToDir).
+  const { manifest: m, aliasCount, report, written } = await buildIndexToDir(inputs, out, { created, retrieved });
   printReport(report, print);
   const k = m.counts.byKind;
-  print(`records: ${k.vendor} vendors, ${k.agency} agencies, ${k.program} programs, ${k.award} awards; ${m.counts.byTier.primary} primary, ${m.counts.byTier.reported} reported; ${snapshot.aliases.length} aliases${report.dictionaryIncluded ? ' (dictionary compiled)' : ' (no compiled dictionary)'}`);
+  print(`records: ${k.vendor} vendors, ${k.agency} agencies, ${k.program} programs, ${k.award} awards; ${m.counts.byTier.primary} primary, ${m.counts.byTier.reported} reported; ${aliasCount} aliases${report.dictionaryIncluded ? ' (dictionary compiled)' : ' (no compiled dictionary)'}`);
   print(`snapshot: ${written.snapshotPath} ${written.bytes} bytes (${kb(written.bytes)}), gzipped ${written.gzipBytes} bytes (${kb(written.gzipBytes)})`);
   print(`version ${m.version}, created ${m.created}, data as of ${m.dataAsOf ?? 'unknown'}`);
   const problems = report.rowsRejected + report.fieldIssueCount;

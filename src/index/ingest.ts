@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import type { AgencyBuilder } from './agencies.ts';
 import { mapAwardDetail, mapSearchResult } from './api-json.ts';
-import type { AwardAccumulator } from './awards.ts';
+import type { AwardSink } from './awards.ts';
 import type { FileSummary, ReportCollector } from './build-report.ts';
 import { readCsvFile } from './csv-reader.ts';
 import { maxDate } from './dates.ts';
@@ -22,7 +22,7 @@ export class Ingest {
   constructor(
     private readonly vendors: VendorLinker,
     private readonly agencies: AgencyBuilder,
-    private readonly awards: AwardAccumulator,
+    private readonly awards: AwardSink,
     private readonly report: ReportCollector,
   ) {}
 

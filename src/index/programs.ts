@@ -14,7 +14,12 @@ export function buildPrograms(
   warnings: string[],
 ): ProgramRecord[] {
   const byPiid = new Map<string, AwardRecord[]>();
-  for (const a of awards) if (a.piid) byPiid.set(a.piid, [...(byPiid.get(a.piid) ?? []), a]);
+  for (const a of awards) {
+    if (!a.piid) continue;
+    const list = byPiid.get(a.piid);
+    if (list) list.push(a);
+    else byPiid.set(a.piid, [a]);
+  }
   const out: ProgramRecord[] = [];
   for (const p of [...programs.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const awardIds = new Set<string>();

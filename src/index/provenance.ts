@@ -4,16 +4,27 @@ import type { Source } from '../model/types.ts';
 import { usaspendingAwardUrl } from './ids.ts';
 import { rowSourceToSource, type FileContext, type NormalizedRow } from './normalized-row.ts';
 
-export function mergeSources(...lists: Source[][]): Source[] {
-  const byUrl = new Map<string, Source>();
-  for (const list of lists) {
+/** Folds source lists into one, a list at a time: the same result as mergeSources over all of them, in any order. */
+export class SourceMerger {
+  private readonly byUrl = new Map<string, Source>();
+
+  add(list: readonly Source[]): void {
     for (const s of list) {
-      const prev = byUrl.get(s.url);
+      const prev = this.byUrl.get(s.url);
       // Keep the newest reading of a page; titles tie-break for determinism.
-      if (!prev || s.retrieved > prev.retrieved || (s.retrieved === prev.retrieved && s.title < prev.title)) byUrl.set(s.url, s);
+      if (!prev || s.retrieved > prev.retrieved || (s.retrieved === prev.retrieved && s.title < prev.title)) this.byUrl.set(s.url, s);
     }
   }
-  return [...byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+
+  result(): Source[] {
+    return [...this.byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  }
+}
+
+export function mergeSources(...lists: Source[][]): Source[] {
+  const m = new SourceMerger();
+  for (const list of lists) m.add(list);
+  return m.result();
 }
 
 export function retrievedOf(ctx: FileContext): string {

@@ -9,10 +9,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { AliasEntry, IndexRecord, RecordKind, Snapshot, SnapshotCounts, SnapshotManifest, Source, Tier } from '../model/types.ts';
-import { canonicalJson, emitCanonical } from './canonical-json.ts';
-import { mergeSources } from './provenance.ts';
+import { canonicalJson, emitCanonical, StreamedArray } from './canonical-json.ts';
+import { SourceMerger } from './provenance.ts';
 
-export function contentHash(records: IndexRecord[], aliases: AliasEntry[], dictionary: unknown): string {
+export function contentHash(records: IndexRecord[] | StreamedArray, aliases: AliasEntry[], dictionary: unknown): string {
   const hash = createHash('sha256');
   emitCanonical({ records, aliases, dictionary }, (piece) => hash.update(piece));
   return hash.digest('hex');
@@ -28,28 +28,28 @@ export function countRecords(records: IndexRecord[]): SnapshotCounts {
   return { byKind, byTier };
 }
 
-/** Datasets and pages the snapshot rests on; per-award USAspending pages are left out (one per award). */
+/** A record's sources that belong in the manifest: per-award USAspending pages are left out (one per award). */
+export function manifestSourcesOf(r: IndexRecord): Source[] {
+  return r.provenance.sources.filter((s) => !s.url.startsWith('https://www.usaspending.gov/award/'));
+}
+
+/** Datasets and pages the snapshot rests on. */
 export function manifestSources(records: IndexRecord[], extra: Source[]): Source[] {
-  const lists: Source[][] = [extra];
-  for (const r of records) {
-    lists.push(r.provenance.sources.filter((s) => !s.url.startsWith('https://www.usaspending.gov/award/')));
-  }
-  return mergeSources(...lists);
+  const m = new SourceMerger();
+  m.add(extra);
+  for (const r of records) m.add(manifestSourcesOf(r));
+  return m.result();
+}
+
+export function makeManifest(sha256: string, created: string, counts: SnapshotCounts, sources: Source[], dataAsOf: string | undefined): SnapshotManifest {
+  return { format: 1, version: sha256.slice(0, 16), created, counts, sources, dataAsOf, sha256 };
 }
 
 export function assembleSnapshot(records: IndexRecord[], aliases: AliasEntry[], dictionary: unknown, created: string, sources: Source[]): Snapshot {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sha256 = contentHash(sorted, aliases, dictionary);
   const dataAsOf = sorted.reduce<string | undefined>((m, r) => (r.provenance.asOf && (!m || r.provenance.asOf > m) ? r.provenance.asOf : m), undefined);
-  const manifest: SnapshotManifest = {
-    format: 1,
-    version: sha256.slice(0, 16),
-    created,
-    counts: countRecords(sorted),
-    sources: manifestSources(sorted, sources),
-    dataAsOf,
-    sha256,
-  };
+  const manifest = makeManifest(sha256, created, countRecords(sorted), manifestSources(sorted, sources), dataAsOf);
   return dictionary === undefined ? { manifest, records: sorted, aliases } : { manifest, records: sorted, aliases, dictionary };
 }
 
@@ -66,6 +66,21 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 }
 
 export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<WriteResult> {
+  return writeSnapshotParts(dir, snapshot.manifest, snapshot.records, snapshot.aliases, snapshot.dictionary);
+}
+
+/**
+ * Writes snapshot.json and manifest.json. `records` may be a StreamedArray, read
+ * once here; the bytes are those writeSnapshot writes for the same snapshot.
+ */
+export async function writeSnapshotParts(
+  dir: string,
+  manifest: SnapshotManifest,
+  records: IndexRecord[] | StreamedArray,
+  aliases: AliasEntry[],
+  dictionary: unknown,
+): Promise<WriteResult> {
+  const body: Record<string, unknown> = dictionary === undefined ? { manifest, records, aliases } : { manifest, records, aliases, dictionary };
   await mkdir(dir, { recursive: true });
   const snapshotPath = join(dir, 'snapshot.json');
   const manifestPath = join(dir, 'manifest.json');
@@ -82,7 +97,7 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<Wr
     writeSync(fd, chunk);
   };
   try {
-    emitCanonical(snapshot as unknown as Record<string, unknown>, (piece) => {
+    emitCanonical(body, (piece) => {
       buf.push(piece);
       bufLen += piece.length;
       if (bufLen >= 1 << 20) flush();
@@ -92,7 +107,7 @@ export async function writeSnapshot(dir: string, snapshot: Snapshot): Promise<Wr
     closeSync(fd);
   }
   await rename(`${snapshotPath}.tmp`, snapshotPath);
-  await writeAtomic(manifestPath, `${JSON.stringify(JSON.parse(canonicalJson(snapshot.manifest)), null, 2)}\n`);
+  await writeAtomic(manifestPath, `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`);
   let gzipBytes = 0;
   const gzip = createGzip({ level: 9 });
   gzip.on('data', (b: Buffer) => (gzipBytes += b.length));

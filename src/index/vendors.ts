@@ -125,7 +125,9 @@ export class VendorLinker {
     const groups = new Map<string, string[]>();
     for (const node of this.up.keys()) {
       const root = this.find(node);
-      groups.set(root, [...(groups.get(root) ?? []), node]);
+      const members = groups.get(root);
+      if (members) members.push(node);
+      else groups.set(root, [node]);
     }
     const built: { root: string; rec: VendorRecord; curated: ResolvedVendor[]; parentNode?: string }[] = [];
     for (const [root, members] of groups) {

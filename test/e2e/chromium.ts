@@ -15,7 +15,7 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(dist = DIST_CHROME): Promise<ChromiumSession> {
+export async function launchChromium(dist = DIST_CHROME, opts: { waitForIndex?: boolean } = {}): Promise<ChromiumSession> {
   const executablePath = requireBrowser('chromium');
   requireBuild(dist);
   const dir = await mkdtemp(join(tmpdir(), 'receipts-chromium-'));
@@ -47,7 +47,7 @@ export async function launchChromium(dist = DIST_CHROME): Promise<ChromiumSessio
       await rm(dir, { recursive: true, force: true });
     },
   };
-  await waitForIndex(session);
+  if (opts.waitForIndex !== false) await waitForIndex(session);
   return session;
 }
 
