@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CHROME, requireBrowser, requireBuild } from './browsers.ts';
+import { hasHighlight, highlightCenterOf, highlightTextsIn } from './page-probes.ts';
 
 export interface ChromiumSession {
   ctx: BrowserContext;
@@ -66,21 +67,11 @@ export async function waitForIndex(s: ChromiumSession): Promise<string> {
 
 /** Waits until Receipts has registered its entity highlight on the page; returns the highlighted texts. */
 export async function highlightedTexts(page: Page, name = 'receipts-entity'): Promise<string[]> {
-  await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) > 0, name, { timeout: 30_000 });
-  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+  await page.waitForFunction(hasHighlight, name, { timeout: 30_000 });
+  return page.evaluate(highlightTextsIn, name);
 }
 
 /** The viewport centre of the first highlighted range whose text is `text`. */
 export async function highlightCenter(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((t) => {
-    for (const r of CSS.highlights.get('receipts-entity') ?? []) {
-      const range = r as Range;
-      if (range.toString() === t) {
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const b = range.getClientRects()[0]!;
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-    }
-    throw new Error(`no highlight for ${t}`);
-  }, text);
+  return page.evaluate(highlightCenterOf, text);
 }

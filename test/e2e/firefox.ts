@@ -12,6 +12,7 @@
 // by clicking what is on screen.
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { DIST_FIREFOX, requireBrowser, requireBuild } from './browsers.ts';
+import { hasHighlight, highlightCenterOf, highlightTextsIn } from './page-probes.ts';
 
 declare global {
   interface Window {
@@ -53,23 +54,13 @@ export async function launchFirefox(dist = DIST_FIREFOX): Promise<FirefoxSession
  * the background to install the bundled index, hence the generous timeout.
  */
 export async function highlightedTexts(page: Page, name = 'receipts-entity', timeout = 60_000): Promise<string[]> {
-  await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) > 0, { timeout, polling: 100 }, name);
-  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+  await page.waitForFunction(hasHighlight, { timeout, polling: 100 }, name);
+  return page.evaluate(highlightTextsIn, name);
 }
 
 /** The viewport centre of the first highlighted range whose text is `text` (scrolled into view). */
 export async function highlightCenter(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((t) => {
-    for (const r of CSS.highlights.get('receipts-entity') ?? []) {
-      const range = r as Range;
-      if (range.toString() === t) {
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const b = range.getClientRects()[0]!;
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-    }
-    throw new Error(`no highlight for ${t}`);
-  }, text);
+  return page.evaluate(highlightCenterOf, text);
 }
 
 /**
