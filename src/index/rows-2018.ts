@@ -67,17 +67,25 @@ export function map2018Row(fields: string[], line: number, ctx: FileContext): Ro
       parentDuns: normalizeDuns(r.text('recipient_parent_duns')),
     },
     description: r.text('award_description'),
-    competition: {
-      extentCompeted: coded('extentCompeted', r.text('extent_competed_code'), r.text('extent_competed')),
-      solicitationProcedures: coded('solicitationProcedures', r.text('solicitation_procedures_code'), r.text('solicitation_procedures')),
-      fairOpportunity: coded('fairOpportunity', r.text('fair_opportunity_limited_sources_code'), r.text('fair_opportunity_limited_sources')),
-      otherThanFullAndOpen: coded('otherThanFullAndOpen', r.text('other_than_full_and_open_competition_code'), r.text('other_than_full_and_open_competition')),
-      offersReceived: r.integer('number_of_offers_received'),
-      solicitationId: r.text('solicitation_identifier'),
-    },
+    competition: competitionColumns(r),
     pricing: r.text('type_of_contract_pricing'),
     // The award page is added once per award when it is finalised, not once per row.
     rowSources: [],
   };
   return { row, issues: r.issues };
+}
+
+/**
+ * The competition columns, named alike in the 2018 transaction layout and
+ * today's award-summary layout: code columns beside their description text.
+ */
+export function competitionColumns(r: FieldReader): NormalizedRow['competition'] {
+  return {
+    extentCompeted: coded('extentCompeted', r.text('extent_competed_code'), r.text('extent_competed')),
+    solicitationProcedures: coded('solicitationProcedures', r.text('solicitation_procedures_code'), r.text('solicitation_procedures')),
+    fairOpportunity: coded('fairOpportunity', r.text('fair_opportunity_limited_sources_code'), r.text('fair_opportunity_limited_sources')),
+    otherThanFullAndOpen: coded('otherThanFullAndOpen', r.text('other_than_full_and_open_competition_code'), r.text('other_than_full_and_open_competition')),
+    offersReceived: r.integer('number_of_offers_received'),
+    solicitationId: r.text('solicitation_identifier'),
+  };
 }

@@ -4,7 +4,6 @@
 // obligated, current value (base + exercised options) and ceiling (all options).
 // A row with a contract_award_unique_key is a government record (primary);
 // one without is a fact reported by the page in `source_url` (reported).
-import { coded } from './competition-codes.ts';
 import { FieldReader } from './fields.ts';
 import {
   normalizeAgencyCode,
@@ -15,7 +14,7 @@ import {
   usaspendingAwardUrl,
 } from './ids.ts';
 import { hostOf, type FileContext, type NormalizedRow, type RowSource } from './normalized-row.ts';
-import type { RowResult } from './rows-2018.ts';
+import { competitionColumns, type RowResult } from './rows-2018.ts';
 
 const SUMMARY_MARK = /^\[summary\]\s*/i;
 
@@ -106,14 +105,7 @@ export function makeAwardSummaryMapper(header: string[], ctx: FileContext) {
       },
       description,
       descriptionIsSummary: isSummary || undefined,
-      competition: {
-        extentCompeted: coded('extentCompeted', r.text('extent_competed_code'), r.text('extent_competed')),
-        solicitationProcedures: coded('solicitationProcedures', r.text('solicitation_procedures_code'), r.text('solicitation_procedures')),
-        fairOpportunity: coded('fairOpportunity', r.text('fair_opportunity_limited_sources_code'), r.text('fair_opportunity_limited_sources')),
-        otherThanFullAndOpen: coded('otherThanFullAndOpen', r.text('other_than_full_and_open_competition_code'), r.text('other_than_full_and_open_competition')),
-        offersReceived: r.integer('number_of_offers_received'),
-        solicitationId: r.text('solicitation_identifier'),
-      },
+      competition: competitionColumns(r),
       pricing: r.text('type_of_contract_pricing'),
       rowSources,
     };
