@@ -8,7 +8,8 @@ import { manifestFor, type Browser } from './manifest.ts';
 import type { Snapshot } from '../src/model/types.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(root, 'dist');
+// RECEIPTS_DIST lets parallel work (and e2e tests that need their own build) write elsewhere.
+const dist = resolve(process.env.RECEIPTS_DIST ?? resolve(root, 'dist'));
 
 // Firefox's add-on linter (web-ext lint, and AMO's review) refuses to parse any
 // text file of 5 MiB or more and reports it as an error. The snapshot is far
@@ -69,5 +70,5 @@ export async function buildExtension(): Promise<void> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
   await buildExtension();
-  console.log(`built dist/chrome and dist/firefox in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`built ${dist}/chrome and ${dist}/firefox in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const dist = resolve(import.meta.dirname, '../dist/firefox');
+const dist = resolve(process.env.RECEIPTS_DIST ?? resolve(import.meta.dirname, '../dist'), 'firefox');
 const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', dist, '--output', 'json', '--no-config-discovery'], {
   encoding: 'utf8',
 });

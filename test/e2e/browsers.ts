@@ -4,8 +4,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST_CHROME = resolve(ROOT, 'dist/chrome');
-export const DIST_FIREFOX = resolve(ROOT, 'dist/firefox');
+/** The build under test; RECEIPTS_DIST points at another build directory (see scripts/build.ts). */
+export const DIST = resolve(process.env.RECEIPTS_DIST ?? resolve(ROOT, 'dist'));
+export const DIST_CHROME = resolve(DIST, 'chrome');
+export const DIST_FIREFOX = resolve(DIST, 'firefox');
 
 export function requireBrowser(name: 'chromium' | 'firefox-esr'): string {
   const path = process.env[name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'] ?? `/usr/bin/${name}`;
