@@ -4,7 +4,8 @@
 // contract fails to compile. Every call returns a Result; errors are plain
 // data so they survive structured cloning and JSON.
 import type { IndexRecord, SnapshotCounts } from '../src/model/types.ts';
-import type { Mention } from '../src/report/types.ts';
+import type { Analysis } from '../src/report/annotate.ts';
+import type { Report } from '../src/report/types.ts';
 import { isSettingsPatch, type SyncSettings } from '../src/sync/settings.ts';
 import type { SyncResult } from '../src/sync/types.ts';
 
@@ -32,8 +33,7 @@ export interface AnnotateRequest {
   text: string;
 }
 
-export interface AnnotateResponse {
-  mentions: Mention[];
+export interface AnnotateResponse extends Analysis {
   version: string;
 }
 
@@ -74,6 +74,17 @@ export interface PageOnly {
   syncNow(req: Record<string, never>): Promise<SyncStatus>;
   getSettings(req: Record<string, never>): Promise<SyncSettings>;
   setSettings(req: Partial<SyncSettings>): Promise<SyncSettings>;
+}
+
+/**
+ * What the side panel asks the content script of a tab (browser.tabs.sendMessage,
+ * same envelope). The content script answers only senders from our own pages.
+ */
+export interface PanelToContent {
+  /** The page's report as the content script has it: text, mentions, entities, loaded, claims, URL. */
+  pageReport(req: Record<string, never>): Promise<Report>;
+  /** Scrolls to one finding and flashes it; false when it is no longer on the page. */
+  reveal(req: { list: 'mentions' | 'loaded' | 'claims'; index: number }): Promise<boolean>;
 }
 
 /** What the extension's own pages may ask: everything a content script may, plus PageOnly. */

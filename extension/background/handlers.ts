@@ -1,6 +1,6 @@
 // The background's answers. `satisfies ContentToBackground` makes the
 // protocol file the contract: a handler with the wrong shape does not compile.
-import { findPageMentions } from '../../src/report/annotate.ts';
+import { analyze } from '../../src/report/annotate.ts';
 import { describe } from '../../src/query/describe.ts';
 import type { ContentToBackground, IndexStatus } from '../protocol.ts';
 import type { IndexService } from './index-service.ts';
@@ -25,8 +25,7 @@ export function createHandlers(index: IndexService) {
 
     async annotate({ text }) {
       const engine = await index.ready();
-      const mentions = await findPageMentions(text, engine);
-      return { mentions, version: engine.reader.manifest.version };
+      return { ...(await analyze(text, engine)), version: engine.reader.manifest.version };
     },
 
     async describe({ ids }) {

@@ -4,7 +4,7 @@ import type { CompiledDictionary } from '../match/index.ts';
 import { findMentions, normalizePiid } from '../match/index.ts';
 import { describe } from '../query/describe.ts';
 import type { IndexReader } from '../query/reader.ts';
-import type { Mention, Report } from './types.ts';
+import type { Claim, LoadedSpan, Mention, Report } from './types.ts';
 
 export interface Engine {
   dictionary: CompiledDictionary;
@@ -29,13 +29,29 @@ export async function findPageMentions(text: string, engine: Engine): Promise<Me
   return mentions;
 }
 
+/** Everything Receipts finds in one text: the background's `annotate` answer and the report's body. */
+export interface Analysis {
+  mentions: Mention[];
+  /** Loaded language (issue 6). */
+  loaded: LoadedSpan[];
+  /** Checkable claims beside the record (issue 7). */
+  claims: Claim[];
+}
+
+export async function analyze(text: string, engine: Engine): Promise<Analysis> {
+  const mentions = await findPageMentions(text, engine);
+  const loaded: LoadedSpan[] = [];
+  const claims: Claim[] = [];
+  return { mentions, loaded, claims };
+}
+
 export async function annotate(
   text: string,
   engine: Engine,
   source?: Report['source'],
   now: Date = new Date(),
 ): Promise<Report> {
-  const mentions = await findPageMentions(text, engine);
+  const { mentions, loaded, claims } = await analyze(text, engine);
   const ids = [...new Set(mentions.map((m) => m.id).filter((id): id is string => !!id))];
   const { records } = await describe(engine.reader, ids);
   const m = engine.reader.manifest;
@@ -47,7 +63,7 @@ export async function annotate(
     text,
     mentions,
     entities: records,
-    loaded: [],
-    claims: [],
+    loaded,
+    claims,
   };
 }

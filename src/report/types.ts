@@ -51,5 +51,13 @@ export interface Report {
   mentions: Mention[];
   entities: Record<string, IndexRecord>;
   loaded: LoadedSpan[];
-  claims: unknown[];
+  claims: Claim[];
+}
+
+/** A checkable statement about a contract, beside what the record says (issue 7 defines the fields). */
+export interface Claim {
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
 }
