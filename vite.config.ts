@@ -43,7 +43,11 @@ const shared: UserConfig = {
   plugins: [preactWithoutInnerHtml()],
   publicDir: false,
   logLevel: 'warn',
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+    // Only test builds set this (see extension/background/build-overrides.ts).
+    __RECEIPTS_TEST_OVERRIDES__: process.env.RECEIPTS_TEST_OVERRIDES ? JSON.stringify(process.env.RECEIPTS_TEST_OVERRIDES) : 'undefined',
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
 };

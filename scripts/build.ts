@@ -45,6 +45,10 @@ async function packageIndex(from: string, to: string): Promise<void> {
 }
 
 export async function buildExtension(): Promise<void> {
+  // A test build (trusting a test feed key, a local API) must never land where a release is packed from.
+  if (process.env.RECEIPTS_TEST_OVERRIDES && !process.env.RECEIPTS_DIST) {
+    throw new Error('RECEIPTS_TEST_OVERRIDES is set: test builds must go to their own RECEIPTS_DIST, never dist/.');
+  }
   const chrome = resolve(dist, 'chrome');
   await rm(dist, { recursive: true, force: true });
   await mkdir(chrome, { recursive: true });

@@ -9,6 +9,7 @@ import { normalizeSettings, syncConfigured, type SyncSettings } from '../../src/
 import type { SyncEnv, SyncResult } from '../../src/sync/types.ts';
 import { syncFromUsaspending } from '../../src/sync/usaspending-sync.ts';
 import type { PageOnly, SyncStatus } from '../protocol.ts';
+import { overrides } from './build-overrides.ts';
 import type { IndexService } from './index-service.ts';
 import { loadLiveIndex } from './store-queries.ts';
 import { installSnapshot, livePointer, type ReceiptsDB } from './store.ts';
@@ -43,6 +44,8 @@ export function dbSyncState(db: ReceiptsDB): SyncStateStorage & { last(): Promis
 
 export class SyncService {
   private running: Promise<SyncStatusRecord> | undefined;
+  /** Settles once a run a dead worker left behind has been recorded; status and new runs wait for it. */
+  private started: Promise<void> | undefined;
   private readonly state;
   private readonly env: SyncEnv;
 
@@ -59,9 +62,12 @@ export class SyncService {
   }
 
   /** At worker start: close out a run a dead worker left behind, and (re)schedule the alarm. */
-  async start(): Promise<void> {
-    await recoverInterrupted(this.state, this.env.now).catch(() => undefined);
-    await this.schedule(await this.settings());
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await recoverInterrupted(this.state, this.env.now).catch(() => undefined);
+      await this.schedule(await this.settings()).catch(() => undefined);
+    })();
+    return this.started;
   }
 
   async settings(): Promise<SyncSettings> {
@@ -85,6 +91,7 @@ export class SyncService {
   }
 
   async status(): Promise<SyncStatus> {
+    await this.start();
     const [s, last, lastSuccess, alarm] = await Promise.all([this.settings(), this.state.last(), this.state.lastSuccess(), alarms()?.get(SYNC_ALARM)]);
     return {
       configured: syncConfigured(s),
@@ -104,6 +111,7 @@ export class SyncService {
   }
 
   private async runOnce(): Promise<SyncStatusRecord> {
+    await this.start();
     const s = await this.settings();
     if (!syncConfigured(s)) {
       const result: SyncResult = { ok: false, kind: 'network', reason: 'Sync is off: enter a feed URL or choose USAspending in the options first.' };
@@ -118,10 +126,27 @@ export class SyncService {
     const status = await runGuarded(this.state, this.env.now, s.source, async () => {
       const live = await livePointer(this.db);
       if (s.source === 'feed') {
-        return syncFromFeed({ ...this.env, manifestUrl: s.feedUrl, publicKey: FEED_PUBLIC_KEY, liveVersion: live?.version, loadLive: () => loadLiveIndex(this.db), install });
+        return syncFromFeed({
+          ...this.env,
+          manifestUrl: s.feedUrl,
+          publicKey: overrides.feedPublicKey ?? FEED_PUBLIC_KEY,
+          liveVersion: live?.version,
+          loadLive: () => loadLiveIndex(this.db),
+          install,
+          ...(overrides.timeoutMs ? { limits: { timeoutMs: overrides.timeoutMs } } : {}),
+        });
       }
       const since = (await this.state.lastSuccess())?.slice(0, 10) ?? live?.manifest.dataAsOf ?? new Date(this.env.now().getTime() - 30 * 864e5).toISOString().slice(0, 10);
-      return syncFromUsaspending({ ...this.env, since, loadLive: () => loadLiveIndex(this.db), install });
+      return syncFromUsaspending({
+        ...this.env,
+        since,
+        loadLive: () => loadLiveIndex(this.db),
+        install,
+        client: {
+          ...(overrides.usaspendingBase ? { baseUrl: overrides.usaspendingBase } : {}),
+          ...(overrides.timeoutMs ? { timeoutMs: overrides.timeoutMs, baseDelayMs: 200 } : {}),
+        },
+      });
     });
     return status;
   }

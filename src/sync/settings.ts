@@ -6,7 +6,7 @@
 export interface SyncSettings {
   enabled: boolean;
   source: 'feed' | 'usaspending';
-  /** https URL of the feed manifest; empty means no feed configured. */
+  /** https (or loopback http) URL of the feed manifest; empty means no feed configured. */
   feedUrl: string;
   intervalHours: number;
 }
@@ -15,10 +15,23 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = { enabled: true, source: 'fee
 export const MIN_INTERVAL_HOURS = 1;
 export const MAX_INTERVAL_HOURS = 24 * 30;
 
+/** Loopback hosts are secure contexts (a newsroom may run its feed on the same machine), so plain http is accepted for them. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopbackUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' && LOOPBACK.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export function isFeedUrl(v: string): boolean {
   if (v === '') return true;
+  if (v.length > 2000) return false;
   try {
-    return new URL(v).protocol === 'https:' && v.length <= 2000;
+    return new URL(v).protocol === 'https:' || isLoopbackUrl(v);
   } catch {
     return false;
   }

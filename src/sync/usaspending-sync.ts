@@ -22,16 +22,27 @@ export interface ApiSyncDeps extends SyncEnv {
   client?: Partial<ClientOptions>;
 }
 
-/** The search bodies for one run: one per vendor, OR-ing the index's agencies. Exported for the privacy test. */
+/**
+ * Vendors per search. `recipient_search_text` takes a list whose entries are
+ * OR-ed, so the ~1,300 indexed vendors cost ~50 searches rather than 1,300
+ * (which would exceed the per-run request budget before any detail is fetched).
+ */
+export const VENDORS_PER_SEARCH = 25;
+
+/** The search bodies for one run: vendors in batches, OR-ing the index's agencies. Exported for the privacy test. */
 export function searchBodies(records: readonly IndexRecord[], since: string, today: string): Record<string, unknown>[] {
   const agencies = records
     .filter((r): r is AgencyRecord => r.kind === 'agency' && r.awardIds.length > 0)
     .map((a) => ({ type: 'awarding', tier: a.parentId ? 'subtier' : 'toptier', name: a.name }));
   const vendors = records.filter((r): r is VendorRecord => r.kind === 'vendor' && r.awardIds.length > 0);
-  return vendors.map((v) => ({
+  // UEIs first: a UEI is exact, a name is a substring match.
+  const terms = [...new Set(vendors.map((v) => v.identifiers.uei ?? v.name))];
+  const batches: string[][] = [];
+  for (let i = 0; i < terms.length; i += VENDORS_PER_SEARCH) batches.push(terms.slice(i, i + VENDORS_PER_SEARCH));
+  return batches.map((batch) => ({
     filters: {
       award_type_codes: CONTRACT_TYPE_CODES,
-      recipient_search_text: [v.identifiers.uei ?? v.name],
+      recipient_search_text: batch,
       time_period: [{ start_date: since, end_date: today, date_type: 'last_modified_date' }],
       ...(agencies.length ? { agencies } : {}),
     },

@@ -5,12 +5,15 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { call } from '../../messaging.ts';
 import type { SyncStatus } from '../../protocol.ts';
-import type { SyncSettings as Settings } from '../../../src/sync/settings.ts';
+import { isLoopbackUrl, type SyncSettings as Settings } from '../../../src/sync/settings.ts';
+import { INDEX_CHANGED } from './IndexStatus.tsx';
 
 const USASPENDING_ORIGIN = 'https://api.usaspending.gov/*';
 
+/** The host permission a source needs; null when none is needed (a loopback feed answers with CORS headers). */
 function originPattern(s: Settings): string | null {
   if (s.source === 'usaspending') return USASPENDING_ORIGIN;
+  if (isLoopbackUrl(s.feedUrl)) return null;
   try {
     return s.feedUrl ? `${new URL(s.feedUrl).origin}/*` : null;
   } catch {
@@ -23,9 +26,10 @@ function describeStatus(st: SyncStatus): string {
   if (st.running) return 'Sync is running…';
   if (!st.last) return 'No sync has run yet.';
   const r = st.last.result;
-  return r.ok
-    ? `Last sync ${new Date(st.last.at).toLocaleString()}: index ${r.version} installed.`
-    : `Last sync ${new Date(st.last.at).toLocaleString()} failed (${r.kind}): ${r.reason} The previous index is still in use.`;
+  const when = new Date(st.last.at).toLocaleString();
+  const ok = st.lastSuccess && !r.ok ? ` Last successful sync: ${new Date(st.lastSuccess).toLocaleString()}.` : '';
+  if (r.ok) return r.changed === 0 ? `Last sync ${when}: the index ${r.version} is up to date.` : `Last sync ${when}: index ${r.version} installed (${r.changed} records changed).`;
+  return `Last sync ${when} failed (${r.kind}): ${r.reason} The previous index is still in use.${ok}`;
 }
 
 export function SyncSettings() {
@@ -39,6 +43,16 @@ export function SyncSettings() {
   }, []);
 
   if (!settings) return <p>{message || 'Loading…'}</p>;
+
+  const syncNow = async () => {
+    setStatus(status ? { ...status, running: true } : status);
+    try {
+      setStatus(await call('syncNow', {}));
+      window.dispatchEvent(new Event(INDEX_CHANGED)); // the live version may have changed
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const save = async (patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
@@ -59,7 +73,13 @@ export function SyncSettings() {
 
   return (
     <form onSubmit={(e) => e.preventDefault()}>
-      <p data-field="sync-status" role="status">
+      <p
+        data-field="sync-status"
+        role="status"
+        data-running={status?.running ? 'true' : 'false'}
+        data-at={status?.last?.at ?? ''}
+        data-result={status?.last ? (status.last.result.ok ? 'ok' : status.last.result.kind) : ''}
+      >
         {status ? describeStatus(status) : ''}
       </p>
       <label>
@@ -78,7 +98,7 @@ export function SyncSettings() {
         </label>
       </fieldset>
       <label>
-        Feed URL (https){' '}
+        Feed URL (https; http only on this computer){' '}
         <input
           type="url"
           value={settings.feedUrl}
@@ -98,7 +118,7 @@ export function SyncSettings() {
         hours
       </label>
       <p>
-        <button type="button" disabled={!status?.configured} onClick={() => void call('syncNow', {}).then(setStatus, (e: unknown) => setMessage(String(e)))}>
+        <button type="button" disabled={!status?.configured || status.running} onClick={() => void syncNow()}>
           Sync now
         </button>
       </p>
