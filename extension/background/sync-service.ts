@@ -46,6 +46,8 @@ export class SyncService {
   private running: Promise<SyncStatusRecord> | undefined;
   /** Settles once a run a dead worker left behind has been recorded; status and new runs wait for it. */
   private started: Promise<void> | undefined;
+  /** This worker's last result, kept in memory too: when the disk is full it may not have been stored. */
+  private lastRun: SyncStatusRecord | undefined;
   private readonly state;
   private readonly env: SyncEnv;
 
@@ -92,7 +94,8 @@ export class SyncService {
 
   async status(): Promise<SyncStatus> {
     await this.start();
-    const [s, last, lastSuccess, alarm] = await Promise.all([this.settings(), this.state.last(), this.state.lastSuccess(), alarms()?.get(SYNC_ALARM)]);
+    const [s, stored, lastSuccess, alarm] = await Promise.all([this.settings(), this.state.last().catch(() => undefined), this.state.lastSuccess().catch(() => undefined), alarms()?.get(SYNC_ALARM)]);
+    const last = this.lastRun && (!stored || this.lastRun.at > stored.at) ? this.lastRun : stored;
     return {
       configured: syncConfigured(s),
       running: this.running !== undefined,
@@ -148,6 +151,7 @@ export class SyncService {
         },
       });
     });
+    this.lastRun = status;
     return status;
   }
 

@@ -50,7 +50,9 @@ export async function runGuarded(
   work: () => Promise<SyncResult>,
 ): Promise<SyncStatusRecord> {
   const startedAt = now().toISOString();
-  await storage.setMarker({ startedAt, source });
+  // On a full disk even these small writes can fail; the sync still runs (and
+  // fails cleanly), and its result still reaches the caller.
+  await storage.setMarker({ startedAt, source }).catch(() => undefined);
   let result: SyncResult;
   try {
     result = await work();
@@ -58,7 +60,7 @@ export async function runGuarded(
     result = { ok: false, kind: 'network', reason: `Sync failed: ${err instanceof Error ? err.message : String(err)}` };
   }
   const status: SyncStatusRecord = { at: now().toISOString(), startedAt, source, result };
-  await storage.recordResult(status);
-  await storage.setMarker(undefined);
+  await storage.recordResult(status).catch(() => undefined);
+  await storage.setMarker(undefined).catch(() => undefined);
   return status;
 }

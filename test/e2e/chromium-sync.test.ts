@@ -82,7 +82,7 @@ async function expectFault(fault: string, kind: string, reason: RegExp): Promise
   await options.reload();
   await options.locator('[data-field="version"]').waitFor();
   const after = await liveVersion();
-  matrix.push({ fault, result, kept: after === before, reason: text.replace(/^Last sync [^:]*?failed \(\w+\): /, '').slice(0, 140) });
+  matrix.push({ fault, result, kept: after === before, reason: text.replace(/^.*?failed \(\w+\): /, '').replace(/ The previous index is still in use\..*$/, '') });
   expect(result).toBe(kind);
   expect(text).toMatch(reason);
   expect(text).toContain('The previous index is still in use');
@@ -159,7 +159,7 @@ test('full quota: the new version cannot be written', async () => {
   const next = await nextSnapshot(base, 'quota');
   await serveFeed('quota', next, next.manifest.version);
   await setFeed(`${server.origin}/quota/manifest.json`);
-  const restore = await forceQuota(browser, options);
+  const restore = await forceQuota(browser);
   try {
     await expectFault('storage quota full', 'quota', /ran out of storage space/);
   } finally {
@@ -242,7 +242,7 @@ test('worker killed mid-sync: the next start records it and the previous index s
   await openOptions(); // wakes a fresh worker, which finds the unfinished run
   await expect.poll(() => status().getAttribute('data-result'), { timeout: 30_000 }).toBe('interrupted');
   const text = (await status().textContent()) ?? '';
-  matrix.push({ fault: 'worker killed mid-sync', result: 'interrupted', kept: (await liveVersion()) === before, reason: text.replace(/^Last sync [^:]*?failed \(\w+\): /, '').slice(0, 140) });
+  matrix.push({ fault: 'worker killed mid-sync', result: 'interrupted', kept: (await liveVersion()) === before, reason: text.replace(/^.*?failed \(\w+\): /, '').replace(/ The previous index is still in use\..*$/, '') });
   expect(text).toContain('did not finish');
   expect(await liveVersion()).toBe(before);
 });

@@ -188,6 +188,15 @@ describe('fault matrix: the previous index stays live', () => {
     await expectOldLive(db);
   });
 
+  test('a full disk that also refuses the bookkeeping writes still returns the result', async () => {
+    const refuse = async () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    const storage = { getMarker: async () => undefined, setMarker: refuse, recordResult: refuse };
+    const status = await runGuarded(storage, () => new Date('2026-02-02T00:00:00Z'), 'feed', async () => ({ ok: false, kind: 'quota', reason: 'no space' }));
+    expect(status.result).toEqual({ ok: false, kind: 'quota', reason: 'no space' });
+  });
+
   test('killed mid-sync: the next start records the run as interrupted', async () => {
     const db = await liveDb();
     let marker: SyncMarker | undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { snapshot } from './sync-fixtures.ts';
+import { records, snapshot } from './sync-fixtures.ts';
 import { parseRetryAfter, searchAwards, UsaspendingClient } from '../../src/sync/usaspending-client.ts';
-import { syncFromUsaspending } from '../../src/sync/usaspending-sync.ts';
-import type { Snapshot } from '../../src/model/types.ts';
+import { searchBodies, syncFromUsaspending, VENDORS_PER_SEARCH } from '../../src/sync/usaspending-sync.ts';
+import type { Snapshot, VendorRecord } from '../../src/model/types.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
@@ -129,6 +129,18 @@ describe('syncFromUsaspending', () => {
     const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
     for (const c of searches) for (const s of strings(c.body)) expect(allowed).toContain(s);
     for (const c of e.calls) expect(c.url.startsWith('https://api.usaspending.gov/api/v2/')).toBe(true);
+  });
+
+  test('vendors are searched in batches: every vendor once, at most VENDORS_PER_SEARCH per request', () => {
+    const vendors = Array.from({ length: 2 * VENDORS_PER_SEARCH + 3 }, (_, i) => ({
+      ...(records()[0] as VendorRecord),
+      id: `vendor:uei:V${i}`,
+      identifiers: { uei: `UEI${String(i).padStart(9, '0')}` },
+    }));
+    const bodies = searchBodies(vendors, '2026-01-01', '2026-03-01') as { filters: { recipient_search_text: string[] } }[];
+    expect(bodies).toHaveLength(3);
+    for (const b of bodies) expect(b.filters.recipient_search_text.length).toBeLessThanOrEqual(VENDORS_PER_SEARCH);
+    expect(bodies.flatMap((b) => b.filters.recipient_search_text).sort()).toEqual(vendors.map((v) => v.identifiers.uei).sort());
   });
 
   test('no changes: nothing is installed', async () => {
