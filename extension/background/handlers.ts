@@ -8,12 +8,14 @@ import type { IndexService } from './index-service.ts';
 export function createHandlers(index: IndexService) {
   return {
     async status(): Promise<IndexStatus> {
+      let engine;
       try {
-        await index.ready();
+        engine = await index.ready();
       } catch {
         return { ready: false, version: null, error: index.lastError ?? 'The index is not available.' };
       }
-      const m = index.live!.manifest;
+      // The engine's own manifest: a sync may swap the live pointer while this awaits.
+      const m = engine.reader.manifest;
       return {
         ready: true,
         version: m.version,
