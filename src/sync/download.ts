@@ -31,7 +31,7 @@ export async function downloadBytes(env: Pick<SyncEnv, 'fetch'>, url: string, li
     let res: Response;
     try {
       // credentials omitted: the feed needs no cookies and must learn nothing about the user.
-      res = await env.fetch(url, { signal: ctrl.signal, credentials: 'omit', cache: 'no-store' });
+      res = await env.fetch(url, { signal: ctrl.signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
     } catch (err) {
       if (timedOut) throw new SyncError('timeout', `${where} did not answer within ${Math.round(limits.timeoutMs / 1000)} s.`);
       throw new SyncError('network', `Could not reach ${where} (${err instanceof Error ? err.message : String(err)}).`);
