@@ -78,5 +78,27 @@ export function textReport(report: Report): string {
     out.push('', 'Amounts in the text:');
     for (const a of amounts) out.push(`  ${a.text} = ${a.amount ? `${a.amount.value} ${a.amount.currency}` : '?'}`);
   }
+  if (report.loaded.length) {
+    // Loaded language (issue 6): each span with its category, confidence and, for quotations, whose voice it is.
+    out.push('', `Loaded language (${report.loaded.length}):`);
+    for (const l of report.loaded) {
+      const flags = [l.confidence !== undefined ? `${Math.round(l.confidence * 100)}%` : '', l.quoted ? 'in a quotation' : '', l.negated ? 'negated' : '']
+        .filter(Boolean)
+        .join(', ');
+      out.push(`  “${l.text}” [${l.category}]${flags ? ` ${flags}` : ''} — ${l.lang === 'de' && l.reasonDe ? l.reasonDe : l.reason}`);
+    }
+  }
+  if (report.claims.length) {
+    // Claims beside the record (issue 7): the verdict, then each fact with its tier.
+    const verdict = { consistent: 'consistent with the record', differs: 'the record shows something else', not_in_record: 'not in the record' };
+    out.push('', 'Claims beside the record:');
+    for (const c of report.claims) {
+      out.push(`  “${c.text}” [${c.kind}] — ${c.verdict ? verdict[c.verdict] : 'not checked'}`);
+      for (const f of c.recordFacts ?? []) {
+        out.push(`    ${f.match === 'same' ? '=' : f.match === 'other' ? '≠' : '·'} ${f.record}: ${f.label.en} (${f.tier === 'primary' ? 'government record' : 'reported'})`);
+      }
+      if (c.explanation) out.push(`    ${c.explanation.en}`);
+    }
+  }
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,8 @@
 // all call this, so the extension and `receipts annotate` cannot drift apart.
 import type { CompiledDictionary } from '../match/index.ts';
 import { findMentions, normalizePiid } from '../match/index.ts';
+import { checkClaims } from '../claims/index.ts';
+import { detectLoaded } from '../loaded/detector.ts';
 import { describe } from '../query/describe.ts';
 import type { IndexReader } from '../query/reader.ts';
 import type { Claim, LoadedSpan, Mention, Report } from './types.ts';
@@ -40,8 +42,8 @@ export interface Analysis {
 
 export async function analyze(text: string, engine: Engine): Promise<Analysis> {
   const mentions = await findPageMentions(text, engine);
-  const loaded: LoadedSpan[] = [];
-  const claims: Claim[] = [];
+  const loaded: LoadedSpan[] = detectLoaded(text);
+  const claims: Claim[] = await checkClaims(text, mentions, engine.reader);
   return { mentions, loaded, claims };
 }
 
