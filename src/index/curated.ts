@@ -31,6 +31,11 @@ function arr<T>(v: T[] | undefined): T[] {
 }
 
 /** Adds one parsed curated file; returns problems worth reporting (unknown source keys, duplicates). */
+/** Ids a record may not have: a synced snapshot with them is refused (src/sync/validate.ts), so the builder refuses them too. */
+const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Record ids are `<kind>:<key>`, and validate.ts caps ids at 300 characters. */
+const unusableKey = (k: string): boolean => RESERVED_IDS.has(k) || k.length > 200;
+
 export function addCuratedFile(set: CuratedSet, file: string, data: Partial<CuratedFile>): string[] {
   const problems: string[] = [];
   const table: Record<string, CuratedSource> = data.sources && typeof data.sources === 'object' ? data.sources : {};
@@ -39,7 +44,8 @@ export function addCuratedFile(set: CuratedSet, file: string, data: Partial<Cura
     const sources: Source[] = [];
     let tier: Tier = 'reported';
     for (const k of arr(keys)) {
-      const s = table[k];
+      // Own keys only: "constructor" or "__proto__" must be an unknown key, not Object's members.
+      const s = Object.hasOwn(table, k) ? table[k] : undefined;
       if (!s) {
         problems.push(`${file}: ${what} cites unknown source key "${k}"`);
         continue;
@@ -50,16 +56,16 @@ export function addCuratedFile(set: CuratedSet, file: string, data: Partial<Cura
     return { sources, tier };
   };
   for (const a of arr(data.agencies)) {
-    if (!a?.id || !a.name) {
-      problems.push(`${file}: agency without id or name skipped`);
+    if (!a?.id || !a.name || unusableKey(a.id)) {
+      problems.push(`${file}: agency without a usable id or name skipped${a?.id ? ` ("${a.id.slice(0, 60)}")` : ''}`);
       continue;
     }
     if (set.agencies.has(a.id)) problems.push(`${file}: agency ${a.id} defined twice; the later definition wins`);
     set.agencies.set(a.id, { ...a, acronyms: arr(a.acronyms), ambiguousAcronyms: arr(a.ambiguousAcronyms), aliases: arr(a.aliases), ...cite(a.id, a.sourceKeys) });
   }
   for (const v of arr(data.vendors)) {
-    if (!v?.key || !v.name) {
-      problems.push(`${file}: vendor without key or name skipped`);
+    if (!v?.key || !v.name || unusableKey(v.key)) {
+      problems.push(`${file}: vendor without a usable key or name skipped${v?.key ? ` ("${v.key.slice(0, 60)}")` : ''}`);
       continue;
     }
     if (set.vendors.has(v.key)) problems.push(`${file}: vendor ${v.key} defined twice; the later definition wins`);
@@ -75,8 +81,8 @@ export function addCuratedFile(set: CuratedSet, file: string, data: Partial<Cura
     });
   }
   for (const p of arr(data.programs)) {
-    if (!p?.id || !p.name) {
-      problems.push(`${file}: program without id or name skipped`);
+    if (!p?.id || !p.name || unusableKey(p.id)) {
+      problems.push(`${file}: program without a usable id or name skipped${p?.id ? ` ("${p.id.slice(0, 60)}")` : ''}`);
       continue;
     }
     if (set.programs.has(p.id)) problems.push(`${file}: program ${p.id} defined twice; the later definition wins`);

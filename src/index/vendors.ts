@@ -6,7 +6,7 @@
 import type { Source, Tier, VendorRecord } from '../model/types.ts';
 import type { ResolvedVendor } from './curated.ts';
 import { maxDate } from './dates.ts';
-import { nameKey, stripParenthetical } from './ids.ts';
+import { nameKey, sha256Hex, stripParenthetical } from './ids.ts';
 import type { FileContext, NormalizedRow, RowSource } from './normalized-row.ts';
 import { mergeSources, rowSources } from './provenance.ts';
 
@@ -140,7 +140,7 @@ export class VendorLinker {
       if (ueis.length > 1) this.warnings.push(`one vendor has several UEIs (${ueis.join(', ')}); using ${cv?.uei ?? ueis[0]}`);
       const uei = cv?.uei?.toUpperCase() ?? ueis[0];
       const mainDuns = cv?.duns?.[0]?.padStart(9, '0') ?? duns[0];
-      const id = uei ? `vendor:uei:${uei}` : mainDuns ? `vendor:duns:${mainDuns}` : `vendor:name:${cv ? nameKey(cv.name) : names[0]}`;
+      const id = uei ? `vendor:uei:${uei}` : mainDuns ? `vendor:duns:${mainDuns}` : `vendor:name:${boundedKey(cv ? nameKey(cv.name) : (names[0] ?? ''))}`;
       this.ids.set(root, id);
       const obs = members.map((m) => this.obs.get(m)).filter((o): o is Obs => !!o);
       const seen = new Map<string, string>();
@@ -191,4 +191,9 @@ export class VendorLinker {
     for (const r of byId.values()) r.subsidiaryIds.sort();
     return [...byId.values()];
   }
+}
+
+/** Ids stay under validate.ts's 300-character cap: a long name keeps a readable prefix and a hash of the whole. */
+function boundedKey(key: string): string {
+  return key.length <= 120 ? key : `${key.slice(0, 80)}~${sha256Hex(key).slice(0, 16)}`;
 }

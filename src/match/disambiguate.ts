@@ -99,7 +99,8 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
     const inside = (t: Token): boolean => t.start < c.nEnd && t.end > c.nStart;
 
     // Vetoes.
-    const neg = NEGATIVE_CUES[c.aliasKey ?? ''];
+    // Own keys only: an alias spelled "constructor" must not find Object.prototype's member.
+    const neg = c.aliasKey !== undefined && Object.hasOwn(NEGATIVE_CUES, c.aliasKey) ? NEGATIVE_CUES[c.aliasKey] : undefined;
     const vetoes: CueHit[] = [];
     const next = tokens[last + 1];
     if (next !== undefined && /^\d{1,2}$/.test(next.word) && next.start - c.nEnd <= 1) vetoes.push({ from: last + 1, to: last + 2 });

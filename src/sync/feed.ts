@@ -36,12 +36,22 @@ export interface FeedSyncDeps extends SyncEnv {
 /** A delta carries its own signature over `${version}\n${delta sha256}\n${delta size}`; unsigned deltas are skipped. */
 type SignedDelta = NonNullable<FeedManifest['delta']> & { signature?: unknown };
 
+/**
+ * The snapshot and delta URLs are not covered by the signature (their bytes
+ * are, through the signed hash), so a tampered manifest could still send the
+ * browser to another host. They must therefore live on the manifest's own origin.
+ */
 function resolve(url: string, base: string): string {
+  let u: URL;
   try {
-    return new URL(url, base).href;
+    u = new URL(url, base);
   } catch {
-    throw new SyncError('schema', `The feed names an unusable URL "${url}".`);
+    throw new SyncError('schema', `The feed names an unusable URL "${url.slice(0, 200)}".`);
   }
+  if (u.origin !== new URL(base).origin) {
+    throw new SyncError('schema', `The feed points to ${u.origin}, not to its own host ${new URL(base).origin}; nothing was downloaded from there.`);
+  }
+  return u.href;
 }
 
 async function fetchFeedManifest(deps: FeedSyncDeps, limits: FeedLimits): Promise<FeedManifest> {

@@ -39,8 +39,8 @@ async function feed(next: ReturnType<typeof snapshot>, opts: { delta?: unknown; 
   if (opts.delta) {
     const d = enc(opts.delta);
     const dsha = await sha256Hex(d);
-    manifest.delta = { from: 'v1', url: 'https://cdn.example.org/delta.json', size: d.length, sha256: dsha, signature: await sign(next.manifest.version, dsha, d.length) };
-    routes.set('https://cdn.example.org/delta.json', () => new Response(d));
+    manifest.delta = { from: 'v1', url: 'https://feed.example.org/receipts/delta.json', size: d.length, sha256: dsha, signature: await sign(next.manifest.version, dsha, d.length) };
+    routes.set('https://feed.example.org/receipts/delta.json', () => new Response(d));
   }
   opts.mutate?.(manifest);
   routes.set(MANIFEST_URL, () => new Response(enc(manifest)));
@@ -149,6 +149,15 @@ describe('fault matrix: the previous index stays live', () => {
     const result = await syncFromFeed(deps(db, f.fetchFn));
     expect(result).toMatchObject({ ok: false, kind: 'signature', reason: expect.stringMatching(/not signed by the Receipts feed key/) });
     expect(f.requested).toEqual([MANIFEST_URL]); // nothing big is fetched before the signature checks out
+    await expectOldLive(db);
+  });
+
+  test('a snapshot URL on another host is refused before any request goes there', async () => {
+    const db = await liveDb();
+    const f = await feed(snapshot('v2'), { mutate: (m) => (m.url = 'https://elsewhere.example.net/snapshot.json') });
+    const result = await syncFromFeed(deps(db, f.fetchFn));
+    expect(result).toMatchObject({ ok: false, kind: 'schema', reason: expect.stringMatching(/not to its own host/) });
+    expect(f.requested).toEqual([MANIFEST_URL]);
     await expectOldLive(db);
   });
 
