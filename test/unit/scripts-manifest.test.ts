@@ -89,9 +89,16 @@ describe('manifestFor on the real root manifest.json', () => {
   test('the keys both browsers share are identical', () => {
     const c = manifestFor(ROOT, 'chrome', '0.1.0');
     const f = manifestFor(ROOT, 'firefox', '0.1.0');
-    const shared = Object.keys(ROOT).filter((k) => !k.includes(':') && k !== 'background');
+    // permissions may hold browser-prefixed entries ("chrome:sidePanel"); compared separately below.
+    const shared = Object.keys(ROOT).filter((k) => !k.includes(':') && k !== 'background' && k !== 'permissions');
     expect(shared.length).toBeGreaterThan(5);
     for (const k of shared) expect(f[k]).toEqual(c[k]);
     expect(c.content_scripts).toEqual(ROOT.content_scripts);
+    const root = ROOT.permissions as string[];
+    const plain = root.filter((p) => !p.includes(':'));
+    expect(c.permissions).toEqual(root.flatMap((p) => (p.startsWith('chrome:') ? [p.slice(7)] : p.includes(':') ? [] : [p])));
+    expect(f.permissions).toEqual(root.flatMap((p) => (p.startsWith('firefox:') ? [p.slice(8)] : p.includes(':') ? [] : [p])));
+    expect(c.permissions).toEqual(expect.arrayContaining([...plain, 'sidePanel']));
+    expect(f.permissions).not.toContain('sidePanel');
   });
 });
