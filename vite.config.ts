@@ -81,6 +81,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           options: resolve(root, 'extension/ui/options/index.html'),
+          sidepanel: resolve(root, 'extension/ui/sidepanel/index.html'),
+          review: resolve(root, 'extension/ui/review/index.html'),
         },
       },
     },

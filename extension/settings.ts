@@ -7,9 +7,13 @@ import browser from 'webextension-polyfill';
 import type { MentionKind } from '../src/model/types.ts';
 
 export const USER_SETTINGS_KEY = 'receiptsUser';
-export const USER_SETTINGS_VERSION = 1;
+export const USER_SETTINGS_VERSION = 2;
 
 export type UiLanguage = 'auto' | 'en' | 'de';
+
+/** How the popover's "Cite" copies the primary record. */
+export type CitationStyle = 'apa' | 'mla' | 'chicago' | 'csl';
+export const CITATION_STYLES: readonly CitationStyle[] = ['apa', 'mla', 'chicago', 'csl'];
 
 export interface UserSettings {
   version: typeof USER_SETTINGS_VERSION;
@@ -23,6 +27,8 @@ export interface UserSettings {
   exemptWords: string[];
   /** Interface language; 'auto' follows the browser. */
   language: UiLanguage;
+  /** Since version 2: the citation style the popover offers first. */
+  citationStyle: CitationStyle;
 }
 
 export const DEFAULT_USER_SETTINGS: UserSettings = {
@@ -32,6 +38,7 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
   loadedCategories: {},
   exemptWords: [],
   language: 'auto',
+  citationStyle: 'apa',
 };
 
 const MAX_EXEMPT = 500;
@@ -40,7 +47,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Any stored value → valid settings; unknown or ill-typed fields fall back to defaults. */
+/** A BCP 47 tag ("de-DE", "en_US") or our own value → one we ship; unknown → undefined. */
+function uiLanguage(v: unknown): UiLanguage | undefined {
+  if (v === 'auto') return 'auto';
+  if (typeof v !== 'string') return undefined;
+  const m = /^(en|de)(?:[-_][A-Za-z]{2,4})?$/i.exec(v.trim());
+  return m ? (m[1]!.toLowerCase() as 'en' | 'de') : undefined;
+}
+
+/**
+ * Any stored value → valid settings; unknown or ill-typed fields fall back to defaults.
+ * Version 1 had no citation style (it gets the default) and a hand edit or an
+ * early build may have left a locale tag ("de-DE") or a comma-separated string
+ * of exempt words; both are read rather than dropped.
+ */
 export function migrateUserSettings(raw: unknown): UserSettings {
   const out: UserSettings = structuredClone(DEFAULT_USER_SETTINGS);
   if (!isRecord(raw)) return out;
@@ -56,11 +76,15 @@ export function migrateUserSettings(raw: unknown): UserSettings {
       if (typeof v === 'boolean' && /^[a-z][a-z0-9-]{0,40}$/.test(k)) out.loadedCategories[k] = v;
     }
   }
-  if (Array.isArray(raw.exemptWords)) {
-    const words = raw.exemptWords.filter((w): w is string => typeof w === 'string').map((w) => w.trim()).filter((w) => w.length > 0 && w.length <= 100);
+  const exempt = typeof raw.exemptWords === 'string' ? raw.exemptWords.split(/[,\n]/) : raw.exemptWords;
+  if (Array.isArray(exempt)) {
+    const words = exempt.filter((w): w is string => typeof w === 'string').map((w) => w.trim()).filter((w) => w.length > 0 && w.length <= 100);
     out.exemptWords = [...new Set(words)].slice(0, MAX_EXEMPT);
   }
-  if (raw.language === 'en' || raw.language === 'de' || raw.language === 'auto') out.language = raw.language;
+  out.language = uiLanguage(raw.language) ?? out.language;
+  if (typeof raw.citationStyle === 'string' && (CITATION_STYLES as readonly string[]).includes(raw.citationStyle)) {
+    out.citationStyle = raw.citationStyle as CitationStyle;
+  }
   return out;
 }
 

@@ -1,12 +1,18 @@
-// Turns the root manifest.json into a browser's manifest. Keys prefixed
-// `chrome:` or `firefox:` apply to that browser only, at any depth, so the
+// Turns the root manifest.json into a browser's manifest. Keys (and string
+// list items) prefixed `chrome:` or `firefox:` apply to that browser only, at any depth, so the
 // two manifests cannot drift apart in the keys they share.
 export type Browser = 'chrome' | 'firefox';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 function select(value: Json, browser: Browser): Json {
-  if (Array.isArray(value)) return value.map((v) => select(v, browser));
+  // A string item in a list may carry the prefix too ("chrome:sidePanel" in
+  // permissions): it is kept, unprefixed, for that browser only.
+  if (Array.isArray(value)) {
+    return value
+      .filter((v) => typeof v !== 'string' || !/^(chrome|firefox):/.test(v) || v.startsWith(`${browser}:`))
+      .map((v) => (typeof v === 'string' ? v.replace(/^(chrome|firefox):/, '') : select(v, browser)));
+  }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, Json> = {};
   for (const [key, v] of Object.entries(value)) {

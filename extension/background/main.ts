@@ -6,6 +6,7 @@ import { isEnvelope, PAGE_ONLY_TYPES, validators, type ProtocolErrorData, type R
 import { createHandlers } from './handlers.ts';
 import { IndexService } from './index-service.ts';
 import { isExtensionPage } from './sender.ts';
+import { registerSiteListeners } from './sites.ts';
 import { createPageHandlers, SyncService } from './sync-service.ts';
 
 const index = new IndexService();
@@ -45,6 +46,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.runtime.onInstalled.addListener(() => {
   void index.ready().catch(() => undefined);
 });
+
+// Toolbar button (side panel + annotate this page once), "Always run on this site", added sites.
+registerSiteListeners();
 
 // Optional chaining: without the "alarms" permission the namespace is absent and must not crash the worker.
 (browser.alarms as typeof browser.alarms | undefined)?.onAlarm.addListener((alarm) => sync.onAlarm(alarm.name));

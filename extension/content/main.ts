@@ -1,108 +1,28 @@
-// Content script: read the page, ask the background for mentions, highlight
-// them, and open the popover on hover, click or keyboard. Nothing here talks
-// to the network; the background matches against the local index.
+// Content script: read the page, ask the background for mentions, loaded
+// language and claims, highlight them, and open the popover on hover, click
+// or keyboard. Nothing here talks to the network; the background matches
+// against the local index. This file wires the life cycle: the reader's
+// on/off switch, the side panel's questions, and an orphaned script (the
+// extension was reloaded or removed) cleaning up after itself.
+import browser from 'webextension-polyfill';
 import { call } from '../messaging.ts';
-import type { Mention } from '../../src/report/types.ts';
-import { clearHighlights, HL_ACTIVE, HL_ENTITY, setHighlight } from './highlight.ts';
-import { Overlay } from './overlay.tsx';
-import { offsetOf, rangeFor, readPage, type PageText } from './read-page.ts';
-import { caretAt } from './caret.ts';
+import { getUserSettings, watchUserSettings, type UserSettings } from '../settings.ts';
+import { panelListener } from './panel-handler.ts';
+import { PageSession } from './page-session.ts';
+import { watchEditors } from './editable.ts';
 
-const HOVER_DELAY_MS = 250;
-const RESCAN_DELAY_MS = 400;
+let session: PageSession | null = null;
+let settings: UserSettings | null = null;
+let dead = false;
+const life = new AbortController();
 
-interface PageState {
-  page: PageText;
-  mentions: Mention[];
-  ranges: Range[];
-}
-
-const controller = new AbortController();
-const { signal } = controller;
-let state: PageState | null = null;
-let overlay: Overlay | null = null;
-let scanSeq = 0;
-
-function ensureOverlay(): Overlay {
-  overlay ??= new Overlay({
-    describe: (id) => call('describe', { ids: [id] }),
-    anchorOf: (i, scroll) => {
-      const r = state?.ranges[i];
-      if (!r) return null;
-      if (scroll) r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      return r.getBoundingClientRect();
-    },
-    onActive: (i) => setHighlight(HL_ACTIVE, i === null || !state?.ranges[i] ? [] : [state.ranges[i]]),
-  });
-  return overlay;
-}
-
-async function scan(): Promise<void> {
-  const seq = ++scanSeq;
-  const page = readPage(document.body, { exclude: (el) => overlay?.owns(el) ?? false });
-  if (page.text.trim().length === 0) return;
-  const { mentions } = await call('annotate', { text: page.text });
-  if (seq !== scanSeq || signal.aborted) return; // a newer scan superseded this one
-  const shown: Mention[] = [];
-  const ranges: Range[] = [];
-  for (const m of mentions) {
-    if (!m.id) continue; // only mentions that resolve to a record are highlighted
-    const r = rangeFor(page, m.start, m.end, document);
-    if (!r) continue;
-    shown.push(m);
-    ranges.push(r);
+/** False once our extension context is gone: runtime.id is undefined, or touching it throws. */
+function alive(): boolean {
+  try {
+    return !dead && typeof browser.runtime?.id === 'string';
+  } catch {
+    return false;
   }
-  state = { page, mentions: shown, ranges };
-  setHighlight(HL_ENTITY, ranges);
-  if (shown.length > 0 || overlay) ensureOverlay().setMentions(shown);
-}
-
-function mentionAtPoint(x: number, y: number): number {
-  if (!state) return -1;
-  const caret = caretAt(x, y);
-  if (!caret) return -1;
-  const offset = offsetOf(state.page, caret.node, caret.offset);
-  if (offset === undefined) return -1;
-  const i = state.mentions.findIndex((m) => m.start <= offset && offset < m.end);
-  if (i < 0) return -1;
-  // The caret snaps to the nearest character; confirm the point is on the text.
-  const rects = state.ranges[i]!.getClientRects();
-  for (const r of rects) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return i;
-  return -1;
-}
-
-let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-function onPointerMove(e: PointerEvent) {
-  if (!state) return;
-  clearTimeout(hoverTimer);
-  if (overlay?.contains(e.target)) return; // over our popover: keep it open
-  const { clientX: x, clientY: y } = e;
-  hoverTimer = setTimeout(() => {
-    const i = mentionAtPoint(x, y);
-    if (!overlay) return;
-    if (i >= 0 && (!overlay.isOpen || overlay.state.open?.index !== i)) overlay.show(i, false, true);
-    // A popover opened by hover closes when the pointer has left both the
-    // mention and the popover; one opened by click or keyboard stays.
-    else if (i < 0 && overlay.state.open?.byHover) overlay.close();
-  }, HOVER_DELAY_MS);
-}
-
-function onClick(e: MouseEvent) {
-  if (!state || overlay?.contains(e.target)) return;
-  const i = mentionAtPoint(e.clientX, e.clientY);
-  if (i >= 0) overlay?.show(i, false);
-  else if (overlay?.isOpen && !overlay.state.open?.focus) overlay.close();
-}
-
-function onKeyDown(e: KeyboardEvent) {
-  if (e.key === 'Escape' && overlay?.isOpen) overlay.close();
-}
-
-let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-function onMutations(records: MutationRecord[]) {
-  if (records.every((r) => overlay?.owns(r.target))) return;
-  clearTimeout(rescanTimer);
-  rescanTimer = setTimeout(() => void scan().catch(report), RESCAN_DELAY_MS);
 }
 
 function report(err: unknown) {
@@ -110,26 +30,80 @@ function report(err: unknown) {
   console.debug('[Receipts]', err instanceof Error ? err.message : err);
 }
 
-function teardown() {
-  controller.abort();
-  clearTimeout(hoverTimer);
-  clearTimeout(rescanTimer);
-  clearHighlights();
-  overlay?.destroy();
-  overlay = null;
-  state = null;
+function startSession() {
+  if (session || !settings?.enabled || !document.body || dead) return;
+  session = new PageSession(settings, {
+    analyse: (text) => call('annotate', { text }),
+    describe: (ids) => call('describe', { ids }),
+    alive,
+    orphaned: shutdown,
+    report,
+  });
+  session.start();
 }
 
-function start() {
-  document.addEventListener('pointermove', onPointerMove, { passive: true, signal });
-  document.addEventListener('click', onClick, { capture: true, signal });
-  document.addEventListener('keydown', onKeyDown, { signal });
-  const observer = new MutationObserver(onMutations);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect());
-  window.addEventListener('pagehide', teardown, { signal });
-  void scan().catch(report);
+function stopSession() {
+  session?.stop();
+  session = null;
 }
 
-if (document.body) start();
-else document.addEventListener('DOMContentLoaded', start, { once: true, signal });
+/** The extension is gone or the page is going: remove every trace and listen to nothing more. */
+function shutdown() {
+  dead = true;
+  stopSession();
+  life.abort();
+}
+
+function onSettings(next: UserSettings) {
+  settings = next;
+  if (!next.enabled) stopSession();
+  else if (session) session.applySettings(next);
+  else startSession();
+}
+
+async function boot() {
+  // A previous instance of this script (before an extension reload) may have left its UI.
+  for (const host of document.querySelectorAll('receipts-ui')) host.remove();
+  const unwatch = watchUserSettings(onSettings);
+  life.signal.addEventListener('abort', () => {
+    try {
+      unwatch();
+    } catch {
+      // the extension context is already gone; nothing to unsubscribe from
+    }
+  });
+  const onMessage = panelListener(
+    {
+      pageReport: async () => {
+        if (!session) throw new Error('Receipts is switched off on this page.');
+        return session.pageReport();
+      },
+      reveal: async ({ list, index }) => session?.reveal(list, index) ?? false,
+    },
+    () => (alive() ? browser.runtime.id : undefined),
+  );
+  browser.runtime.onMessage.addListener(onMessage);
+  watchEditors(life.signal, report); // editors: highlights and notes that never change their content
+  life.signal.addEventListener('abort', () => {
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // as above
+    }
+  });
+  // pagehide: the page is being left (or put in the back/forward cache);
+  // pageshow with `persisted` brings it back from that cache.
+  window.addEventListener('pagehide', () => stopSession(), { signal: life.signal });
+  window.addEventListener('pageshow', (e) => e.persisted && alive() && startSession(), { signal: life.signal });
+  try {
+    settings = await getUserSettings();
+  } catch (err) {
+    if (!alive()) return shutdown();
+    report(err);
+    return;
+  }
+  startSession();
+}
+
+if (document.body) void boot();
+else document.addEventListener('DOMContentLoaded', () => void boot(), { once: true });

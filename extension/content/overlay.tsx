@@ -3,13 +3,21 @@
 // so the article's DOM is never touched.
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { Mention } from '../../src/report/types.ts';
+import type { Claim, LoadedSpan, Mention } from '../../src/report/types.ts';
 import type { DescribeResponse } from '../protocol.ts';
 import { Popover } from '../ui/popover/Popover.tsx';
 import { POPOVER_CSS } from '../ui/popover/styles.ts';
 
+export interface Nearby {
+  loaded: LoadedSpan[];
+  claims: Claim[];
+}
+
 export interface OpenState {
+  /** The mention shown, or -1 when only loaded language or a claim is under the pointer. */
   index: number;
+  /** Loaded language and claims shown with it (same paragraph, or under the pointer). */
+  nearby: Nearby;
   focus: boolean;
   /** Opened by hovering (closes when the pointer leaves), not by click or keyboard. */
   byHover: boolean;
@@ -21,6 +29,8 @@ export interface OverlayCallbacks {
   /** The on-screen rectangle of mention i (scrolling it into view if asked). */
   anchorOf(i: number, scroll: boolean): DOMRect | null;
   onActive(i: number | null): void;
+  /** Loaded language and claims near mention i. */
+  related(i: number): Nearby;
 }
 
 type Listener = () => void;
@@ -63,23 +73,38 @@ export class Overlay {
   }
 
   setMentions(mentions: Mention[]) {
+    // After a rescan the open mention keeps its popover if it is still on the page.
+    const was = this.open && this.open.index >= 0 ? this.mentions[this.open.index] : undefined;
     this.mentions = mentions;
-    if (this.open && this.open.index >= mentions.length) this.open = null;
+    if (this.open && this.open.index >= 0) {
+      const at = was ? mentions.indexOf(was) : -1;
+      if (at < 0) this.open = null;
+      else this.open = { ...this.open, index: at };
+    }
     this.emit();
   }
 
   show(index: number, focus: boolean, byHover = false) {
     if (index < 0 || index >= this.mentions.length) return;
     if (focus && !this.open) this.returnFocus = this.landmarkButton();
-    this.open = { index, focus, byHover, anchor: this.cb.anchorOf(index, focus) };
+    this.open = { index, nearby: this.cb.related(index), focus, byHover, anchor: this.cb.anchorOf(index, focus) };
     this.cb.onActive(index);
+    this.emit();
+  }
+
+  /** A popover for loaded language or a claim where no mention is (anchored at `anchor`). */
+  showFindings(nearby: Nearby, anchor: DOMRect | null, byHover: boolean) {
+    if (nearby.loaded.length === 0 && nearby.claims.length === 0) return;
+    this.open = { index: -1, nearby, focus: false, byHover, anchor };
+    this.cb.onActive(null);
     this.emit();
   }
 
   step(delta: 1 | -1) {
     if (!this.open || this.mentions.length === 0) return;
     const n = this.mentions.length;
-    this.show((this.open.index + delta + n) % n, true);
+    const from = this.open.index < 0 ? (delta > 0 ? -1 : 0) : this.open.index;
+    this.show((from + delta + n) % n, true);
   }
 
   close() {
@@ -136,7 +161,7 @@ function App({ overlay }: { overlay: Overlay }) {
     return off;
   }, [overlay]);
   const { mentions, open } = overlay.state;
-  const current = open ? mentions[open.index] : undefined;
+  const current = open && open.index >= 0 ? mentions[open.index] : undefined;
   const [data, setData] = useState<{ id: string; value: DescribeResponse | null; error: string | null } | null>(null);
 
   useEffect(() => {
@@ -149,10 +174,11 @@ function App({ overlay }: { overlay: Overlay }) {
     );
   }, [current?.id]);
 
-  if (mentions.length === 0) return null;
+  if (mentions.length === 0 && !open) return null;
   const style = open ? placement(open.anchor) : '';
   return (
     <>
+      {mentions.length > 0 ? (
       <button
         type="button"
         class="landmark"
@@ -161,13 +187,16 @@ function App({ overlay }: { overlay: Overlay }) {
       >
         Receipts · {mentions.length}
       </button>
-      {open && current ? (
+      ) : null}
+      {open && (current || open.index < 0) ? (
         <div style={style} class="popover-wrap">
           <Popover
             mention={current}
-            data={data?.id === current.id ? data.value : null}
-            error={data?.id === current.id ? data.error : null}
-            position={{ index: open.index, total: mentions.length }}
+            data={current && data?.id === current.id ? data.value : null}
+            error={current && data?.id === current.id ? data.error : null}
+            position={{ index: Math.max(0, open.index), total: mentions.length }}
+            loaded={open.nearby.loaded}
+            claims={open.nearby.claims}
             pageIds={new Set(mentions.map((m) => m.id ?? ''))}
             focus={open.focus}
             onClose={() => overlay.close()}

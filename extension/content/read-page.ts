@@ -1,19 +1,24 @@
 // Reads a page's visible text in reading order, with block boundaries kept as
 // blank lines so a match can never span two paragraphs, and an offset map
 // from every character back to its DOM text node. The DOM is only read.
+//
+// Reading order is the flat tree: an element with an OPEN shadow root is read
+// through its shadow tree (slots pull in the light children assigned to
+// them), and a SAME-ORIGIN iframe is read as a block of its own. Closed
+// shadow roots and cross-origin frames cannot be read, by design of the web.
 
 // Code blocks (<pre>) are skipped; inline <code> is read, because news sites
 // often set contract numbers in it.
 const SKIP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'PRE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'PRE', 'SVG', 'MATH', 'CANVAS', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
 ]);
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
   'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
-  'TR', 'UL', 'CAPTION',
+  'TR', 'UL', 'CAPTION', 'IFRAME',
 ]);
 
 export interface Segment {
@@ -32,10 +37,21 @@ export const BLOCK_BREAK = '\n\n';
 export interface ReadOptions {
   /** Elements whose subtree is never read (our own UI host). */
   exclude?: (el: Element) => boolean;
+  /** Called for every open shadow root and same-origin frame document entered, so callers can observe them. */
+  onRoot?: (root: ShadowRoot | Document) => void;
+}
+
+export function isBlock(el: Element): boolean {
+  return BLOCK.has(el.tagName.toUpperCase());
+}
+
+/** Elements never read whatever their content (scripts, styles, form fields, code blocks, media). */
+export function isSkippedTag(el: Element): boolean {
+  return SKIP.has(el.tagName.toUpperCase());
 }
 
 function skipped(el: Element, opts: ReadOptions): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (isSkippedTag(el)) return true;
   if (el.hasAttribute('hidden')) return true;
   // `contenteditable`, `contenteditable=""` and "plaintext-only" are all editable
   // (the attribute is ASCII case-insensitive); only "false" and invalid values are not.
@@ -44,11 +60,51 @@ function skipped(el: Element, opts: ReadOptions): boolean {
   return opts.exclude?.(el) ?? false;
 }
 
-export function readPage(root: Node, opts: ReadOptions = {}): PageText {
+const NONE: ArrayLike<Node> = [];
+
+/** The children of `node` in the flat tree, as far as a content script may see it. */
+function childrenOf(node: Node, opts: ReadOptions): ArrayLike<Node> {
+  if (node.nodeType !== 1) return node.childNodes;
+  const el = node as Element;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'IFRAME') {
+    let doc: Document | null = null;
+    try {
+      doc = (el as HTMLIFrameElement).contentDocument; // null when cross-origin
+    } catch {
+      doc = null;
+    }
+    if (!doc?.body) return NONE;
+    opts.onRoot?.(doc);
+    return [doc.body];
+  }
+  // `shadowRoot` is null for closed roots: those stay unread.
+  const shadow = el.shadowRoot;
+  if (shadow) {
+    opts.onRoot?.(shadow);
+    return shadow.childNodes;
+  }
+  if (tag === 'SLOT' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
+    const assigned = (el as HTMLSlotElement).assignedNodes();
+    if (assigned.length > 0) return assigned;
+  }
+  return el.childNodes;
+}
+
+/** How many nodes are visited between checks of the time budget. */
+const CHECK_EVERY = 256;
+
+/**
+ * The page reader as a generator: it yields every few hundred nodes so a
+ * caller can pause between frames (no long task on a big page). Draining it
+ * at once is `readPage`.
+ */
+export function* readPageSteps(root: Node, opts: ReadOptions = {}): Generator<void, PageText, void> {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
   let pendingBreak = false;
+  let visited = 0;
 
   const breakBlock = () => {
     if (length > 0) pendingBreak = true;
@@ -69,36 +125,41 @@ export function readPage(root: Node, opts: ReadOptions = {}): PageText {
   };
 
   // Iterative walk so deeply nested pages cannot overflow the stack.
-  let node: Node | null = root.firstChild;
-  const stack: Node[] = [];
-  while (node) {
-    let descend = false;
+  const stack: { nodes: ArrayLike<Node>; i: number; owner: Node }[] = [{ nodes: childrenOf(root, opts), i: 0, owner: root }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.nodes.length) {
+      stack.pop();
+      if (stack.length > 0 && top.owner.nodeType === 1 && isBlock(top.owner as Element)) breakBlock();
+      continue;
+    }
+    const node = top.nodes[top.i++]!;
+    if (++visited % CHECK_EVERY === 0) yield;
     if (node.nodeType === 3) {
       push(node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (!skipped(el, opts)) {
-        if (BLOCK.has(el.tagName.toUpperCase())) breakBlock();
-        descend = el.firstChild !== null;
+      // A skipped subtree is a hard boundary: no name may be read across text
+      // the reader never sees ("P<script>…</script>alantir" is not "Palantir",
+      // and a range over it would paint the script's text).
+      if (skipped(el, opts)) {
+        breakBlock();
+        continue;
       }
+      if (isBlock(el)) breakBlock();
+      const kids = childrenOf(el, opts);
+      if (kids.length > 0) stack.push({ nodes: kids, i: 0, owner: el });
     }
-    if (descend) {
-      stack.push(node);
-      node = node.firstChild;
-      continue;
-    }
-    while (node && !node.nextSibling) {
-      const parent = stack.pop();
-      if (!parent) {
-        node = null;
-        break;
-      }
-      if (parent.nodeType === 1 && BLOCK.has((parent as Element).tagName.toUpperCase())) breakBlock();
-      node = parent;
-    }
-    node = node ? node.nextSibling : null;
   }
   return { text: parts.join(''), segments };
+}
+
+export function readPage(root: Node, opts: ReadOptions = {}): PageText {
+  const steps = readPageSteps(root, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The segment holding text offset `offset` (binary search). */
@@ -115,19 +176,32 @@ export function segmentAt(page: PageText, offset: number): Segment | undefined {
   return undefined;
 }
 
-/** A DOM Range for text offsets [start, end), across inline elements. */
-export function rangeFor(page: PageText, start: number, end: number, doc: Document): Range | null {
+/**
+ * A DOM Range for text offsets [start, end), across inline elements. Null when
+ * the span is not in text we read, or crosses a shadow or frame boundary (a
+ * Range cannot). `doc` is kept for callers; the range is created in the
+ * document that owns the text.
+ */
+export function rangeFor(page: PageText, start: number, end: number, _doc?: Document): Range | null {
   const a = segmentAt(page, start);
   const b = segmentAt(page, end - 1);
   if (!a || !b) return null;
-  const range = doc.createRange();
+  if (a.node !== b.node && a.node.getRootNode() !== b.node.getRootNode()) return null;
+  const range = a.node.ownerDocument.createRange();
   range.setStart(a.node, start - a.start);
   range.setEnd(b.node, end - b.start);
   return range;
 }
 
+const offsetMaps = new WeakMap<PageText, Map<Node, number>>();
+
 /** The page-text offset of a DOM position, if it lies in text we read. */
 export function offsetOf(page: PageText, node: Node, offset: number): number | undefined {
-  const seg = page.segments.find((s) => s.node === node);
-  return seg ? seg.start + offset : undefined;
+  let map = offsetMaps.get(page);
+  if (!map) {
+    map = new Map(page.segments.map((s) => [s.node, s.start]));
+    offsetMaps.set(page, map);
+  }
+  const start = map.get(node);
+  return start === undefined ? undefined : start + offset;
 }

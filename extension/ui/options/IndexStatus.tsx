@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../messaging.ts';
 import type { IndexStatus as Status } from '../../protocol.ts';
+import { useI18n, type I18n } from '../i18n.ts';
 
 export const INDEX_CHANGED = 'receipts-index-changed';
 
@@ -14,12 +15,13 @@ export function ageInDays(isoDate: string | undefined, now = new Date()): number
   return Number.isNaN(t) ? undefined : Math.max(0, Math.floor((now.getTime() - t) / 864e5));
 }
 
-function age(days: number | undefined): string {
-  if (days === undefined) return 'unknown age';
-  return days === 0 ? 'today' : days === 1 ? '1 day old' : `${days} days old`;
+function age(t: I18n['t'], days: number | undefined): string {
+  if (days === undefined) return t('optAgeUnknown');
+  return days === 0 ? t('optAgeToday') : days === 1 ? t('optAgeDay') : t('optAgeDays', days);
 }
 
 export function IndexStatus() {
+  const { t } = useI18n();
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,24 +31,22 @@ export function IndexStatus() {
     return () => window.removeEventListener(INDEX_CHANGED, load);
   }, []);
   if (error) return <p role="alert">{error}</p>;
-  if (!status) return <p>Loading…</p>;
-  if (!status.ready) return <p role="alert">The index is not available: {status.error}</p>;
+  if (!status) return <p>{t('optLoading')}</p>;
+  if (!status.ready) return <p role="alert">{t('optIndexUnavailable', status.error ?? '')}</p>;
   const c = status.counts;
   return (
     <dl>
-      <dt>Version</dt>
+      <dt>{t('optVersion')}</dt>
       <dd data-field="version">{status.version}</dd>
-      <dt>Built</dt>
+      <dt>{t('optBuilt')}</dt>
       <dd data-field="created">{status.created}</dd>
-      <dt>Data as of</dt>
+      <dt>{t('optDataAsOf')}</dt>
       <dd data-field="data-age">
-        {status.dataAsOf ? `${status.dataAsOf} (${age(ageInDays(status.dataAsOf))})` : 'unknown'}
+        {status.dataAsOf ? t('optDataAsOfValue', status.dataAsOf, age(t, ageInDays(status.dataAsOf))) : t('optUnknown')}
       </dd>
-      <dt>Records</dt>
+      <dt>{t('optRecords')}</dt>
       <dd data-field="counts">
-        {c
-          ? `${c.byTier.primary.toLocaleString()} from government records (primary), ${c.byTier.reported.toLocaleString()} reported by named sources`
-          : '—'}
+        {c ? t('optRecordsCount', c.byTier.primary.toLocaleString(), c.byTier.reported.toLocaleString()) : '—'}
       </dd>
     </dl>
   );

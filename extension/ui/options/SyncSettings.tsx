@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { call } from '../../messaging.ts';
 import type { SyncStatus } from '../../protocol.ts';
 import { isLoopbackUrl, type SyncSettings as Settings } from '../../../src/sync/settings.ts';
+import { useI18n, type I18n } from '../i18n.ts';
 import { INDEX_CHANGED } from './IndexStatus.tsx';
 
 const USASPENDING_ORIGIN = 'https://api.usaspending.gov/*';
@@ -21,18 +22,22 @@ function originPattern(s: Settings): string | null {
   }
 }
 
-function describeStatus(st: SyncStatus): string {
-  if (!st.configured) return 'Sync is off: no source is configured, so Receipts makes no network request.';
-  if (st.running) return 'Sync is running…';
-  if (!st.last) return 'No sync has run yet.';
+// The failure reason itself comes from src/sync in English: it names hosts, sizes and hashes exactly.
+function describeStatus(st: SyncStatus, { t, lang }: I18n): string {
+  if (!st.configured) return t('syncOff');
+  if (st.running) return t('syncRunning');
+  if (!st.last) return t('syncNever');
   const r = st.last.result;
-  const when = new Date(st.last.at).toLocaleString();
-  const ok = st.lastSuccess && !r.ok ? ` Last successful sync: ${new Date(st.lastSuccess).toLocaleString()}.` : '';
-  if (r.ok) return r.changed === 0 ? `Last sync ${when}: the index ${r.version} is up to date.` : `Last sync ${when}: index ${r.version} installed (${r.changed} records changed).`;
-  return `Last sync ${when} failed (${r.kind}): ${r.reason} The previous index is still in use.${ok}`;
+  const date = (iso: string) => new Date(iso).toLocaleString(lang);
+  const when = date(st.last.at);
+  if (r.ok) return r.changed === 0 ? t('syncUpToDate', when, r.version) : t('syncInstalled', when, r.version, r.changed);
+  const ok = st.lastSuccess ? ` ${t('syncLastSuccess', date(st.lastSuccess))}` : '';
+  return `${t('syncFailed', when, r.kind, r.reason)}${ok}`;
 }
 
 export function SyncSettings() {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [message, setMessage] = useState<string>('');
@@ -42,7 +47,7 @@ export function SyncSettings() {
     call('syncStatus', {}).then(setStatus, () => undefined);
   }, []);
 
-  if (!settings) return <p>{message || 'Loading…'}</p>;
+  if (!settings) return <p>{message || t('optLoading')}</p>;
 
   const syncNow = async () => {
     setStatus(status ? { ...status, running: true } : status);
@@ -59,13 +64,13 @@ export function SyncSettings() {
     const origin = originPattern(next);
     // The permission prompt needs this user gesture; only the chosen host is asked for.
     if (origin && next.enabled && !(await browser.permissions.request({ origins: [origin] }))) {
-      setMessage(`Receipts needs permission to reach ${origin} to sync from it. Nothing was changed.`);
+      setMessage(t('syncNeedsPermission', origin));
       return;
     }
     try {
       setSettings(await call('setSettings', patch));
       setStatus(await call('syncStatus', {}));
-      setMessage('Saved.');
+      setMessage(t('syncSaved'));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
@@ -80,25 +85,24 @@ export function SyncSettings() {
         data-at={status?.last?.at ?? ''}
         data-result={status?.last ? (status.last.result.ok ? 'ok' : status.last.result.kind) : ''}
       >
-        {status ? describeStatus(status) : ''}
+        {status ? describeStatus(status, i18n) : ''}
       </p>
       <label>
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} /> Keep the
-        index fresh
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />{' '}
+        {t('syncKeepFresh')}
       </label>
       <fieldset>
-        <legend>Source</legend>
+        <legend>{t('syncSource')}</legend>
         <label>
-          <input type="radio" name="source" checked={settings.source === 'feed'} onChange={() => void save({ source: 'feed' })} /> Signed
-          snapshot feed
+          <input type="radio" name="source" checked={settings.source === 'feed'} onChange={() => void save({ source: 'feed' })} /> {t('syncSourceFeed')}
         </label>
         <label>
           <input type="radio" name="source" checked={settings.source === 'usaspending'} onChange={() => void save({ source: 'usaspending' })} />{' '}
-          USAspending API (only the index's own vendors and agencies are queried)
+          {t('syncSourceApi')}
         </label>
       </fieldset>
       <label>
-        Feed URL (https; http only on this computer){' '}
+        {t('syncFeedUrl')}{' '}
         <input
           type="url"
           value={settings.feedUrl}
@@ -107,7 +111,7 @@ export function SyncSettings() {
         />
       </label>
       <label>
-        Every{' '}
+        {t('syncEvery')}{' '}
         <input
           type="number"
           min={1}
@@ -115,15 +119,15 @@ export function SyncSettings() {
           value={settings.intervalHours}
           onChange={(e) => void save({ intervalHours: Number(e.currentTarget.value) })}
         />{' '}
-        hours
+        {t('syncHours')}
       </label>
       <p>
         <button type="button" disabled={!status?.configured || status.running} onClick={() => void syncNow()}>
-          Sync now
+          {t('syncNowButton')}
         </button>
       </p>
       <p aria-live="polite">{message}</p>
-      <p>A sync downloads the index. It never sends what you read: requests name only the feed, or the vendors and agencies already in the index.</p>
+      <p>{t('syncPrivacy')}</p>
     </form>
   );
 }

@@ -1,10 +1,13 @@
-// One award: values named for what they are, dates, competition, and the
-// links to its primary record. A ceiling is never shown as money paid.
+// One award: values named for what they are, dates, competition in one plain
+// sentence with the codes below it, the modifications that matter, and links
+// to its primary record. A ceiling is never shown as money paid.
+import { Fragment } from 'preact';
 import type { AwardRecord, IndexRecord } from '../../../src/model/types.ts';
 import { formatDate, formatUsd } from '../../../src/report/format.ts';
 import { competitionLines } from '../../../src/report/competition.ts';
 import { fpdsFeedUrl, usaspendingAwardUrl } from '../../../src/links/primary-sources.ts';
-import { TierBadge } from './TierBadge.tsx';
+import { useI18n, type MessageKey } from '../i18n.ts';
+import { TierBadge } from '../shared/tier.tsx';
 
 interface Props {
   award: AwardRecord;
@@ -12,16 +15,30 @@ interface Props {
 }
 
 export function AwardCard({ award, records }: Props) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const agency = award.subAgencyId ? records[award.subAgencyId] : award.agencyId ? records[award.agencyId] : undefined;
   const vendor = award.vendorId ? records[award.vendorId] : undefined;
   const usa = award.generatedId ? usaspendingAwardUrl(award.generatedId) : null;
   const fpds = award.provenance.tier === 'primary' && award.piid ? fpdsFeedUrl(award.piid) : null;
   const v = award.values;
-  const comp = competitionLines(award.competition, award.parentPiid);
+  const d = award.dates;
+  const comp = competitionLines(award.competition, award.parentPiid, lang);
+  const money: Array<[MessageKey, 'obligated' | 'current' | 'ceiling', number | undefined]> = [
+    ['awObligated', 'obligated', v.obligated],
+    ['awCurrent', 'current', v.current],
+    ['awCeiling', 'ceiling', v.ceiling],
+  ];
+  const dates: Array<[MessageKey, string | undefined]> = [
+    ['awSigned', d.signed],
+    ['awPotentialEnd', d.potentialEnd && d.potentialEnd !== d.currentEnd ? d.potentialEnd : undefined],
+    ['awLastModified', d.lastModified],
+  ];
+  const mods = award.modifications.filter((m) => m.note || m.competition);
   return (
     <article class="award" data-award-id={award.id}>
       <header class="award-head">
-        <span class="piid">{award.piid ?? 'No PIID in the record'}</span>
+        <span class="piid">{award.piid ?? t('awNoPiid')}</span>
         <TierBadge provenance={award.provenance} />
       </header>
       <p class="award-meta">
@@ -30,37 +47,35 @@ export function AwardCard({ award, records }: Props) {
       </p>
       {award.description ? (
         <p class="desc">
-          {award.descriptionIsSummary ? <span class="label">Summary of reports: </span> : null}
+          {award.descriptionIsSummary ? <span class="label">{t('awSummaryOfReports')} </span> : null}
           {award.description}
         </p>
       ) : null}
       <dl class="values">
-        {v.obligated !== undefined ? (
+        {money.map(([label, field, value]) =>
+          value !== undefined ? (
+            <Fragment key={field}>
+              <dt>{t(label)}</dt>
+              <dd data-field={field}>{formatUsd(value, lang)}</dd>
+            </Fragment>
+          ) : null,
+        )}
+        {d.start || d.currentEnd ? (
           <>
-            <dt>Obligated (committed so far)</dt>
-            <dd data-field="obligated">{formatUsd(v.obligated)}</dd>
-          </>
-        ) : null}
-        {v.current !== undefined ? (
-          <>
-            <dt>Current value (base + exercised options)</dt>
-            <dd data-field="current">{formatUsd(v.current)}</dd>
-          </>
-        ) : null}
-        {v.ceiling !== undefined ? (
-          <>
-            <dt>Ceiling (the most it could reach, not money paid)</dt>
-            <dd data-field="ceiling">{formatUsd(v.ceiling)}</dd>
-          </>
-        ) : null}
-        {award.dates.start || award.dates.currentEnd ? (
-          <>
-            <dt>Period</dt>
-            <dd>
-              {formatDate(award.dates.start)} – {formatDate(award.dates.currentEnd)}
+            <dt>{t('awPeriod')}</dt>
+            <dd data-field="period">
+              {formatDate(d.start, lang)} – {formatDate(d.currentEnd, lang)}
             </dd>
           </>
         ) : null}
+        {dates.map(([label, value]) =>
+          value ? (
+            <Fragment key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{formatDate(value, lang)}</dd>
+            </Fragment>
+          ) : null,
+        )}
       </dl>
       {v.obligatedBasis ? <p class="note">{v.obligatedBasis}</p> : null}
       {award.caveats?.map((c) => (
@@ -70,9 +85,11 @@ export function AwardCard({ award, records }: Props) {
       ))}
       {comp.length > 0 ? (
         <div class="competition">
-          <p class="comp-sentence" data-field="competition">{comp[0]}</p>
+          <p class="comp-sentence" data-field="competition">
+            {comp[0]}
+          </p>
           {comp.length > 1 ? (
-            <ul class="codes">
+            <ul class="codes" aria-label={t('awCompetitionCodes')}>
               {comp.slice(1).map((line) => (
                 <li key={line}>{line}</li>
               ))}
@@ -80,28 +97,31 @@ export function AwardCard({ award, records }: Props) {
           ) : null}
         </div>
       ) : (
-        <p class="note">The record states nothing about how this award was competed.</p>
+        <p class="note">{t('awNoCompetition')}</p>
       )}
-      {award.modifications.some((m) => m.note) ? (
-        <ul class="mods">
-          {award.modifications
-            .filter((m) => m.note)
-            .map((m) => (
-              <li key={m.id}>
-                {formatDate(m.date)}: {m.note} <TierBadge provenance={m.provenance} />
+      {mods.length > 0 ? (
+        <>
+          <h3 class="sub">{t('awModsTitle')}</h3>
+          <ul class="mods">
+            {mods.map((m) => (
+              <li key={m.id} data-mod={m.number}>
+                {formatDate(m.date, lang)}: {m.note ?? m.description ?? m.number}
+                {m.competition ? <> {competitionLines(m.competition, award.parentPiid, lang)[0]}</> : null}{' '}
+                <TierBadge provenance={m.provenance} />
               </li>
             ))}
-        </ul>
+          </ul>
+        </>
       ) : null}
       <p class="links">
         {usa ? (
           <a href={usa} target="_blank" rel="noopener noreferrer" data-link="usaspending">
-            USAspending award page
+            {t('awLinkUsaspending')}
           </a>
         ) : null}
         {fpds ? (
           <a href={fpds} target="_blank" rel="noopener noreferrer" data-link="fpds">
-            FPDS record
+            {t('awLinkFpds')}
           </a>
         ) : null}
       </p>

@@ -1,12 +1,15 @@
 // What the record says about one entity: a vendor with its awards grouped by
-// agency, an agency with its largest vendors, a program with its awards (or
-// an honest "no award record"), or a single award.
+// agency, an agency with its parent and largest vendors, a program with its
+// awards (or an honest "no award record" and the sources we do have), or a
+// single award.
 import type { AgencyRecord, AwardRecord, IndexRecord, ProgramRecord, VendorRecord } from '../../../src/model/types.ts';
 import { compareAwards } from '../../../src/query/describe.ts';
 import { formatUsdShort } from '../../../src/report/format.ts';
 import { edgarFilerUrl } from '../../../src/links/primary-sources.ts';
+import { useI18n } from '../i18n.ts';
+import { TierBadge, sourceName } from '../shared/tier.tsx';
 import { AwardCard } from './AwardCard.tsx';
-import { TierBadge } from './TierBadge.tsx';
+import { AwardList } from './AwardList.tsx';
 
 type Records = Record<string, IndexRecord>;
 
@@ -17,56 +20,8 @@ function awardsOf(ids: readonly string[], records: Records): AwardRecord[] {
     .sort(compareAwards);
 }
 
-/**
- * Awards grouped by agency. Groups whose agency is named on the page come
- * first (an article about ICE wants ICE's awards before the Army's), then
- * groups with government records, then the largest.
- */
-function AwardList({ awards, records, pageIds }: { awards: AwardRecord[]; records: Records; pageIds: ReadonlySet<string> }) {
-  const groups = new Map<string, { name: string; onPage: boolean; list: AwardRecord[] }>();
-  for (const a of awards) {
-    const agencyId = a.subAgencyId ?? a.agencyId ?? '';
-    const g = groups.get(agencyId) ?? {
-      name: records[agencyId]?.name ?? 'Agency not stated',
-      onPage: pageIds.has(agencyId) || (!!a.agencyId && pageIds.has(a.agencyId)),
-      list: [],
-    };
-    g.list.push(a);
-    groups.set(agencyId, g);
-  }
-  const score = (g: { onPage: boolean; list: AwardRecord[] }) =>
-    (g.onPage ? 2 : 0) + (g.list.some((a) => a.provenance.tier === 'primary') ? 1 : 0);
-  const total = (list: AwardRecord[]) => list.reduce((s, a) => s + (a.values.obligated ?? 0), 0);
-  const ordered = [...groups.values()].sort((a, b) => score(b) - score(a) || total(b.list) - total(a.list));
-  return (
-    <div class="awards">
-      {ordered.map(({ name: agency, list }) => {
-        const sum = total(list);
-        return (
-          <section key={agency} class="agency-group">
-            <h3>
-              {agency} · {list.length} {list.length === 1 ? 'award' : 'awards'}
-              {sum > 0 ? ` · ${formatUsdShort(sum)} obligated` : ''}
-            </h3>
-            {list.slice(0, 4).map((a) => (
-              <AwardCard key={a.id} award={a} records={records} />
-            ))}
-            {list.length > 4 ? (
-              <details>
-                <summary>{list.length - 4} more</summary>
-                {list.slice(4).map((a) => (
-                  <AwardCard key={a.id} award={a} records={records} />
-                ))}
-              </details>
-            ) : null}
-          </section>
-        );
-      })}
-    </div>
-  );
-}
-
 function VendorView({ vendor, records, pageIds }: { vendor: VendorRecord; records: Records; pageIds: ReadonlySet<string> }) {
+  const { t } = useI18n();
   const family = [vendor, ...vendor.subsidiaryIds.map((id) => records[id]).filter((r): r is VendorRecord => r?.kind === 'vendor')];
   const awards = awardsOf([...new Set(family.flatMap((v) => v.awardIds))], records);
   const parent = vendor.parentId ? records[vendor.parentId] : undefined;
@@ -75,43 +30,44 @@ function VendorView({ vendor, records, pageIds }: { vendor: VendorRecord; record
   return (
     <>
       <dl class="ids">
-        {ids.uei ? (<><dt>UEI</dt><dd>{ids.uei}</dd></>) : null}
-        {ids.duns ? (<><dt>DUNS</dt><dd>{ids.duns}</dd></>) : null}
+        {ids.uei ? (<><dt>{t('venUei')}</dt><dd data-field="uei">{ids.uei}</dd></>) : null}
+        {ids.duns ? (<><dt>{t('venDuns')}</dt><dd>{ids.duns}</dd></>) : null}
         {ids.cik ? (
           <>
-            <dt>SEC CIK</dt>
-            <dd>{edgar ? <a href={edgar} target="_blank" rel="noopener noreferrer" data-link="edgar">{ids.cik}</a> : ids.cik}</dd>
+            <dt>{t('venCik')}</dt>
+            <dd data-field="cik">{edgar ? <a href={edgar} target="_blank" rel="noopener noreferrer" data-link="edgar">{ids.cik}</a> : ids.cik}</dd>
           </>
         ) : null}
-        {parent ? (<><dt>Parent</dt><dd>{parent.name}</dd></>) : null}
-        {family.length > 1 ? (<><dt>Legal entities</dt><dd>{family.map((v) => v.name).join('; ')}</dd></>) : null}
+        {parent ? (<><dt>{t('venParent')}</dt><dd>{parent.name}</dd></>) : null}
+        {family.length > 1 ? (<><dt>{t('venLegalEntities')}</dt><dd data-field="entities">{family.map((v) => v.name).join('; ')}</dd></>) : null}
       </dl>
-      {awards.length > 0 ? <AwardList awards={awards} records={records} pageIds={pageIds} /> : <p class="none">No award record in the index.</p>}
+      {awards.length > 0 ? <AwardList awards={awards} records={records} pageIds={pageIds} /> : <p class="none">{t('venNoAward')}</p>}
     </>
   );
 }
 
 function AgencyView({ agency, records }: { agency: AgencyRecord; records: Records }) {
+  const { t, lang } = useI18n();
   const parent = agency.parentId ? records[agency.parentId] : undefined;
   const awards = awardsOf(agency.awardIds, records);
   const byVendor = new Map<string, number>();
   for (const a of awards) {
-    const name = (a.vendorId && records[a.vendorId]?.name) || a.recipientName || 'Unnamed recipient';
+    const name = (a.vendorId && records[a.vendorId]?.name) || a.recipientName || t('agUnnamedRecipient');
     byVendor.set(name, (byVendor.get(name) ?? 0) + (a.values.obligated ?? 0));
   }
   const top = [...byVendor].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
     <>
-      {parent ? <p class="parent">Part of {parent.name}</p> : null}
-      <p>{agency.awardIds.length} awards in the index.</p>
+      {parent ? <p class="parent" data-field="parent">{t('agPartOf', parent.name)}</p> : null}
+      <p>{t('agAwardCount', new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-US').format(agency.awardIds.length))}</p>
       {top.length > 0 ? (
         <>
-          <h3>Largest vendors in the index</h3>
+          <h3>{t('agLargestVendors')}</h3>
           <ol class="top-vendors">
             {top.map(([name, total]) => (
               <li key={name}>
                 {name}
-                {total > 0 ? ` · ${formatUsdShort(total)} obligated` : ''}
+                {total > 0 ? ` · ${t('venObligatedTotal', formatUsdShort(total, lang))}` : ''}
               </li>
             ))}
           </ol>
@@ -122,19 +78,20 @@ function AgencyView({ agency, records }: { agency: AgencyRecord; records: Record
 }
 
 function ProgramView({ program, records, pageIds }: { program: ProgramRecord; records: Records; pageIds: ReadonlySet<string> }) {
+  const { t, lang } = useI18n();
   const awards = awardsOf(program.awardIds, records);
   const names = (ids: string[]) => ids.map((id) => records[id]?.name).filter(Boolean).join(', ');
   return (
     <>
-      <p class="desc">{program.description.en}</p>
+      <p class="desc">{program.description[lang] || program.description.en}</p>
       <dl class="ids">
-        {program.agencyIds.length ? (<><dt>Run by</dt><dd>{names(program.agencyIds)}</dd></>) : null}
-        {program.vendorIds.length ? (<><dt>Built by</dt><dd>{names(program.vendorIds)}</dd></>) : null}
+        {program.agencyIds.length ? (<><dt>{t('prRunBy')}</dt><dd data-field="run-by">{names(program.agencyIds)}</dd></>) : null}
+        {program.vendorIds.length ? (<><dt>{t('prBuiltBy')}</dt><dd data-field="built-by">{names(program.vendorIds)}</dd></>) : null}
       </dl>
       {awards.length > 0 ? (
         <AwardList awards={awards} records={records} pageIds={pageIds} />
       ) : (
-        <p class="none" data-field="no-award">No award record in the index.</p>
+        <p class="none" data-field="no-award">{t('prNoAward')}</p>
       )}
       <Sources record={program} />
     </>
@@ -142,13 +99,14 @@ function ProgramView({ program, records, pageIds }: { program: ProgramRecord; re
 }
 
 function Sources({ record }: { record: IndexRecord }) {
+  const { t } = useI18n();
   return (
     <div class="sources">
-      <h3>Sources</h3>
+      <h3>{t('prSources')}</h3>
       <ul>
         {record.provenance.sources.map((s) => (
           <li key={s.url}>
-            {s.title} <span class="url">{s.url}</span>
+            {sourceName(s)} <span class="url">{s.url}</span>
           </li>
         ))}
       </ul>
@@ -159,9 +117,12 @@ function Sources({ record }: { record: IndexRecord }) {
 export function EntityView({ record, records, pageIds }: { record: IndexRecord; records: Records; pageIds: ReadonlySet<string> }) {
   return (
     <div class={`entity entity-${record.kind}`}>
-      <div class="entity-head">
-        <TierBadge provenance={record.provenance} />
-      </div>
+      {record.kind !== 'award' ? (
+        // An award card carries its own badge.
+        <div class="entity-head">
+          <TierBadge provenance={record.provenance} />
+        </div>
+      ) : null}
       {record.kind === 'vendor' ? <VendorView vendor={record} records={records} pageIds={pageIds} /> : null}
       {record.kind === 'agency' ? <AgencyView agency={record} records={records} /> : null}
       {record.kind === 'program' ? <ProgramView program={record} records={records} pageIds={pageIds} /> : null}

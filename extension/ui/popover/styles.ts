@@ -37,7 +37,24 @@ dt { color: #4a4f57; } dd { margin: 0; font-variant-numeric: tabular-nums; text-
 .none { font-style: italic; }
 .error { color: #a4161a; }
 .url { color: #4a4f57; font-size: 11px; word-break: break-all; }
-.why { margin-top: 8px; font-size: 12.5px; }
+.why, .cite { margin-top: 8px; font-size: 12.5px; }
+.body h4, .body h3.sub { font-size: 12px; margin: 8px 0 2px; color: #33373d; }
+.on-page { font-weight: 400; color: #4a4f57; }
+.cite-style { border: 0; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
+.cite-style legend { padding: 0; margin-bottom: 2px; }
+.cite-copy { font: inherit; color: #1b1b1b; background: #fff; border: 1px solid #6b7588; border-radius: 6px; padding: 2px 6px; }
+.cite-copy { cursor: pointer; margin-top: 4px; }
+.cite-text { margin: 6px 0; padding: 6px 8px; background: #f4f6f9; border-radius: 6px; user-select: text; overflow-wrap: anywhere; white-space: pre-wrap; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; }
+p.cite-text { font: inherit; font-size: 12.5px; }
+.cite-status { min-height: 1em; margin: 4px 0 0; font-size: 12px; color: #4a4f57; }
+.loaded ul, .claims ul { list-style: none; margin: 0; padding: 0; }
+.loaded-item, .claim-item { border-top: 1px solid #d6dbe3; padding: 6px 0; }
+.loaded-item p, .claim-item p { margin: 2px 0; }
+.claim-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+.claims .facts { list-style: disc; margin: 0 0 0 16px; font-size: 12.5px; }
+.verdict { font-weight: 600; }
+.verdict-consistent { color: #0b5d1e; } .verdict-differs { color: #8a3b00; } .verdict-not_in_record { color: #33373d; }
+summary { cursor: pointer; }
 .nav { display: flex; justify-content: space-between; align-items: center; padding: 6px 12px; border-top: 1px solid #d6dbe3; background: #f4f6f9; }
 .nav button { font: inherit; background: #fff; color: #1d3557; border: 1px solid #8d99ae; border-radius: 6px; padding: 3px 10px; cursor: pointer; }
 button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #ffb703; outline-offset: 1px; }
@@ -54,5 +71,11 @@ button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px soli
   .nav button { background: #2a3140; color: #eceff4; border-color: #5c667a; }
   .award { border-color: #3b4252; }
   .error { color: #ff8a8a; }
+  .body h4, .body h3.sub, .on-page, .cite-status { color: #c9d1dc; }
+  .cite-copy { background: #2a3140; color: #eceff4; border-color: #8d99ae; }
+  .cite-text { background: #171b24; color: #eceff4; }
+  .loaded-item, .claim-item { border-color: #3b4252; }
+  .verdict-consistent { color: #9be3ad; } .verdict-differs { color: #ffc98a; } .verdict-not_in_record { color: #d8dee9; }
+  .close:focus-visible { outline-color: #ffb703; }
 }
 `;

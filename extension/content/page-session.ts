@@ -1,0 +1,322 @@
+// One page's life with Receipts switched on: the first scan, rescans of the
+// subtrees that changed (late content, SPA navigation), highlights, the
+// overlay, and a complete cleanup in stop(). Everything it starts is tied to
+// one AbortController, so stop() leaves nothing behind.
+import type { Analysis } from '../../src/report/annotate.ts';
+import type { Report } from '../../src/report/types.ts';
+import type { DescribeResponse } from '../protocol.ts';
+import type { UserSettings } from '../settings.ts';
+import { caretAt } from './caret.ts';
+import { composedContains } from './dom-order.ts';
+import { emptyLists, Findings, type FindingLists, type ListName } from './findings.ts';
+import { HighlightLayer, HL_ACTIVE, HL_FLASH, highlightsSupported } from './highlight.ts';
+import { Overlay, type Nearby } from './overlay.tsx';
+import { buildReport } from './page-report.ts';
+import type { ReadOptions } from './read-page.ts';
+import { changedRoots, outermost } from './changed-roots.ts';
+import { Budget, scanRoots, SLICE_MS } from './scanner.ts';
+import { visibleLists } from './visible.ts';
+import { blockOf, Painter } from './painter.ts';
+
+const HOVER_DELAY_MS = 250;
+const RESCAN_DELAY_MS = 300;
+const FLASH_MS = 1600;
+const SUPERSEDED = new Error('superseded');
+
+export interface SessionDeps {
+  analyse(text: string): Promise<Analysis>;
+  describe(ids: string[]): Promise<DescribeResponse>;
+  /** False once the extension that injected us is gone (reload, update, uninstall). */
+  alive(): boolean;
+  /** Called when alive() turns false, to stop everything. */
+  orphaned(): void;
+  report(err: unknown): void;
+}
+
+export class PageSession {
+  private readonly controller = new AbortController();
+  private readonly layer = new HighlightLayer();
+  private readonly findings = new Findings();
+  private shown: FindingLists = emptyLists();
+  private overlay: Overlay | null = null;
+  private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<Node>();
+  private readonly read: ReadOptions;
+  private href = location.href;
+  // The scan queue: one job at a time; a full scan absorbs pending partial ones.
+  private pendingFull = false;
+  private pendingRoots = new Set<Node>();
+  /** Content was removed: drop findings whose text left the page, even if nothing needs reading. */
+  private pendingPrune = false;
+  private running = false;
+  private idleWaiters: (() => void)[] = [];
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private renderSeq = 0;
+  private readonly painter = new Painter(this.layer);
+
+  constructor(private settings: UserSettings, private readonly deps: SessionDeps) {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.read = {
+      exclude: (el) => this.overlay?.owns(el) ?? false,
+      onRoot: (root) => this.observe(root),
+    };
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  start() {
+    const { signal } = this;
+    document.addEventListener('pointermove', (e) => this.onPointerMove(e), { passive: true, signal });
+    document.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
+    document.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+    // A same-origin frame that finishes loading after we read it: read it again.
+    document.addEventListener('load', (e) => this.onFrameLoad(e.target), { capture: true, signal });
+    this.observe(document.body);
+    this.request(true);
+  }
+
+  stop() {
+    if (this.signal.aborted) return;
+    this.controller.abort();
+    this.observer.disconnect();
+    this.painter.stop();
+    clearTimeout(this.rescanTimer);
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.flashTimer);
+    this.layer.clear();
+    this.overlay?.destroy();
+    this.overlay = null;
+    this.findings.clear();
+    this.shown = emptyLists();
+    this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  applySettings(s: UserSettings) {
+    this.settings = s;
+    void this.render().catch((err: unknown) => this.signal.aborted || this.deps.report(err));
+  }
+
+  /** Resolves once no scan is queued or running. */
+  idle(): Promise<void> {
+    if (!this.running && !this.pendingFull && !this.pendingPrune && this.pendingRoots.size === 0 && this.rescanTimer === undefined) return Promise.resolve();
+    return new Promise((ok) => this.idleWaiters.push(ok));
+  }
+
+  async pageReport(): Promise<Report> {
+    await this.idle();
+    return buildReport(this.shown, document.body, this.read, (ids) => this.deps.describe(ids), location.href);
+  }
+
+  reveal(list: ListName, index: number): boolean {
+    const f = this.shown[list][index];
+    if (!f || f.range.collapsed || !f.range.startContainer.isConnected) return false;
+    f.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.layer.set(HL_FLASH, [f.range]);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => this.layer.set(HL_FLASH, []), FLASH_MS);
+    if (list === 'mentions') this.overlay?.show(index, false);
+    return true;
+  }
+
+  private observe(root: Node) {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private request(full: boolean, roots: Iterable<Node> = []) {
+    if (full) this.pendingFull = true;
+    for (const r of roots) this.pendingRoots.add(r);
+    this.kick();
+  }
+
+  private kick() {
+    if (this.running || this.signal.aborted) return;
+    if (!this.pendingFull && this.pendingRoots.size === 0 && !this.pendingPrune) {
+      if (this.rescanTimer === undefined) this.idleWaiters.splice(0).forEach((w) => w());
+      return;
+    }
+    this.running = true;
+    const full = this.pendingFull;
+    const roots = [...this.pendingRoots];
+    this.pendingFull = false;
+    this.pendingPrune = false;
+    this.pendingRoots.clear();
+    this.runJob(full, roots)
+      .catch((err: unknown) => {
+        if (!this.deps.alive()) this.deps.orphaned();
+        else if (!this.signal.aborted) this.deps.report(err);
+      })
+      .finally(() => {
+        this.running = false;
+        this.kick();
+      });
+  }
+
+  private async runJob(full: boolean, roots: Node[]) {
+    const scanRootsOf = full ? [document.body] : outermost(roots.filter((r) => r.isConnected));
+    const { found } = await scanRoots(scanRootsOf, { read: this.read, analyse: (t) => this.deps.analyse(t), signal: this.signal });
+    if (this.signal.aborted) return;
+    if (full) this.findings.replaceAll(found);
+    else this.findings.merge(scanRootsOf, found);
+    await this.render();
+  }
+
+  private async render() {
+    if (this.signal.aborted) return;
+    this.shown = visibleLists(this.findings.lists, this.settings);
+    const { mentions, loaded, claims } = this.shown;
+    const budget = new Budget(SLICE_MS, this.signal);
+    // A newer render (settings changed, another rescan) takes over; this one stops at its next slice.
+    const seq = ++this.renderSeq;
+    const pause = async () => {
+      await budget.check();
+      if (seq !== this.renderSeq) throw SUPERSEDED;
+    };
+    try {
+      await this.painter.paint(this.shown, pause);
+    } catch (err) {
+      if (err === SUPERSEDED) return;
+      throw err;
+    }
+    if (this.signal.aborted) return;
+    // The element fallback writes to the DOM; those records are ours, not the page's.
+    if (!highlightsSupported()) this.observer.takeRecords();
+    if (mentions.length + loaded.length + claims.length > 0 || this.overlay) this.ensureOverlay().setMentions(mentions.map((f) => f.item));
+  }
+
+  private ensureOverlay(): Overlay {
+    this.overlay ??= new Overlay({
+      describe: (id) => this.deps.describe([id]),
+      anchorOf: (i, scroll) => {
+        const r = this.shown.mentions[i]?.range;
+        if (!r) return null;
+        if (scroll) r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return r.getBoundingClientRect();
+      },
+      onActive: (i) => {
+        const r = i === null ? undefined : this.shown.mentions[i]?.range;
+        this.layer.set(HL_ACTIVE, r ? [r] : []);
+      },
+      related: (i) => this.related(i),
+    });
+    return this.overlay;
+  }
+
+  /** Loaded language and claims in the same block (paragraph) as mention i, for the popover. */
+  private related(i: number) {
+    const r = this.shown.mentions[i]?.range;
+    const block = r ? blockOf(r.startContainer) : null;
+    const near = <T>(list: { item: T; range: Range }[]) =>
+      block ? list.filter((f) => composedContains(block, f.range.startContainer)).map((f) => f.item) : [];
+    return { loaded: near(this.shown.loaded), claims: near(this.shown.claims) };
+  }
+
+  /** What is under the point: a mention (by index), or loaded language / claims where no mention is. */
+  private findingAtPoint(x: number, y: number): { index: number } | { nearby: Nearby; anchor: DOMRect } | null {
+    const caret = caretAt(x, y);
+    if (!caret) return null;
+    const hit = (r: Range) => {
+      try {
+        if (!r.isPointInRange(caret.node, caret.offset)) return false;
+      } catch {
+        return false; // another document
+      }
+      // The caret snaps to the nearest character; confirm the point is on the text.
+      for (const b of r.getClientRects()) if (x >= b.left - 1 && x <= b.right + 1 && y >= b.top - 1 && y <= b.bottom + 1) return true;
+      return false;
+    };
+    const { mentions, loaded, claims } = this.shown;
+    const index = mentions.findIndex((f) => hit(f.range));
+    if (index >= 0) return { index };
+    const l = loaded.filter((f) => hit(f.range));
+    const c = claims.filter((f) => hit(f.range));
+    const first = l[0] ?? c[0];
+    if (!first) return null;
+    return { nearby: { loaded: l.map((f) => f.item), claims: c.map((f) => f.item) }, anchor: first.range.getBoundingClientRect() };
+  }
+
+  private open(at: ReturnType<PageSession['findingAtPoint']>, byHover: boolean) {
+    const overlay = this.ensureOverlay();
+    if (!at) return;
+    if ('index' in at) {
+      if (!byHover || !overlay.isOpen || overlay.state.open?.index !== at.index) overlay.show(at.index, false, byHover);
+    } else {
+      const open = overlay.state.open;
+      const same = open && open.index < 0 && open.nearby.loaded[0] === at.nearby.loaded[0] && open.nearby.claims[0] === at.nearby.claims[0];
+      if (!same) overlay.showFindings(at.nearby, at.anchor, byHover);
+    }
+  }
+
+  private nothingShown(): boolean {
+    const { mentions, loaded, claims } = this.shown;
+    return mentions.length + loaded.length + claims.length === 0;
+  }
+
+  private checkAlive(): boolean {
+    if (this.deps.alive()) return true;
+    this.deps.orphaned();
+    return false;
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    clearTimeout(this.hoverTimer);
+    if (this.nothingShown() || this.overlay?.contains(e.target)) return; // over our popover: keep it open
+    const { clientX: x, clientY: y } = e;
+    this.hoverTimer = setTimeout(() => {
+      if (!this.checkAlive()) return;
+      const at = this.findingAtPoint(x, y);
+      if (at) this.open(at, true);
+      // A popover opened by hover closes when the pointer has left both the
+      // finding and the popover; one opened by click or keyboard stays.
+      else if (this.overlay?.state.open?.byHover) this.overlay.close();
+    }, HOVER_DELAY_MS);
+  }
+
+  private onClick(e: MouseEvent) {
+    if (!this.checkAlive()) return;
+    if (this.nothingShown() || this.overlay?.contains(e.target)) return;
+    const at = this.findingAtPoint(e.clientX, e.clientY);
+    if (at) this.open(at, false);
+    else if (this.overlay?.isOpen && !this.overlay.state.open?.focus) this.overlay.close();
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    if (!this.checkAlive()) return;
+    if (e.key === 'Escape' && this.overlay?.isOpen) this.overlay.close();
+  }
+
+  private onFrameLoad(target: EventTarget | null) {
+    if (target instanceof HTMLIFrameElement && target.isConnected) this.schedule([target]);
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    if (!this.checkAlive()) return;
+    const roots = changedRoots(records, (n) => this.overlay?.owns(n) ?? false);
+    if (roots.length === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
+    if (location.href !== this.href) {
+      // SPA navigation: the old story's findings go, the popover closes, all is read afresh.
+      this.href = location.href;
+      this.overlay?.close();
+      this.pendingRoots.clear();
+      this.schedule([], true);
+      return;
+    }
+    this.schedule(roots);
+  }
+
+  private schedule(roots: Node[], full = false) {
+    if (full) this.pendingFull = true;
+    if (roots.length === 0) this.pendingPrune = true;
+    for (const r of roots) this.pendingRoots.add(r);
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => {
+      this.rescanTimer = undefined;
+      this.kick();
+    }, RESCAN_DELAY_MS);
+  }
+}

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { getUserSettings, watchUserSettings } from '../../settings.ts';
+import { getI18n, setLanguage } from '../i18n.ts';
+import { Review } from './Review.tsx';
+
+const apply = (lang: Parameters<typeof setLanguage>[0]) => {
+  setLanguage(lang);
+  document.documentElement.lang = getI18n().lang;
+  document.title = getI18n().t('reviewTitle');
+};
+void getUserSettings().then((s) => apply(s.language), () => apply('auto'));
+watchUserSettings((s) => apply(s.language));
+
+render(<Review />, document.getElementById('app')!);
