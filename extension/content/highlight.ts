@@ -99,7 +99,14 @@ export class HighlightLayer {
     // The top document may hold names from an earlier instance of this script
     // (an extension reload): remove those too, never anyone else's.
     const api = apiOf(this.top);
-    if (api) for (const name of [...api.registry.keys()]) if (name.startsWith('receipts-')) api.registry.delete(name);
+    if (!api) return;
+    // forEach, not spread or for…of: Firefox's content-script view of the
+    // registry (an Xray wrapper) throws on iterators but supports forEach.
+    const ours: string[] = [];
+    api.registry.forEach((_h, name) => {
+      if (typeof name === 'string' && name.startsWith('receipts-')) ours.push(name);
+    });
+    for (const name of ours) api.registry.delete(name);
   }
 
   private remove(name: string, doc: Document) {

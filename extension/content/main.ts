@@ -27,7 +27,8 @@ function alive(): boolean {
 
 function report(err: unknown) {
   // Never break the page: log quietly and leave the page as it was.
-  console.debug('[Receipts]', err instanceof Error ? err.message : err);
+  // String(): in Firefox an error thrown through a wrapper is not an instanceof Error here.
+  console.debug('[Receipts]', err instanceof Error ? err.message : String(err));
 }
 
 function startSession() {

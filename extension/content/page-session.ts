@@ -22,6 +22,9 @@ const HOVER_DELAY_MS = 250;
 const RESCAN_DELAY_MS = 300;
 const FLASH_MS = 1600;
 const SUPERSEDED = new Error('superseded');
+/** Full passes retried after a failed one, at growing delays (ms). */
+const MAX_RETRIES = 3;
+const RETRY_MS = 400;
 
 export interface SessionDeps {
   analyse(text: string): Promise<Analysis>;
@@ -49,6 +52,7 @@ export class PageSession {
   /** Content was removed: drop findings whose text left the page, even if nothing needs reading. */
   private pendingPrune = false;
   private running = false;
+  private failures = 0;
   private idleWaiters: (() => void)[] = [];
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,7 +153,12 @@ export class PageSession {
     this.runJob(full, roots)
       .catch((err: unknown) => {
         if (!this.deps.alive()) this.deps.orphaned();
-        else if (!this.signal.aborted) this.deps.report(err);
+        else if (!this.signal.aborted) {
+          this.deps.report(err);
+          // A frame that navigates mid-read (Firefox: "Permission denied to access
+          // object") fails one pass; a later full pass sees the new document.
+          if (++this.failures <= MAX_RETRIES) setTimeout(() => this.request(true), RETRY_MS * this.failures);
+        }
       })
       .finally(() => {
         this.running = false;
@@ -163,6 +172,7 @@ export class PageSession {
     if (this.signal.aborted) return;
     if (full) this.findings.replaceAll(found);
     else this.findings.merge(scanRootsOf, found);
+    this.failures = 0;
     await this.render();
   }
 

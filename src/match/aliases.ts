@@ -6,7 +6,7 @@
 // legal suffix ("Palantir Technologies Inc.").
 import type { MentionKind } from '../model/types.ts';
 import { isWordChar, toOriginal, type NormalizedText } from '../text/normalize.ts';
-import { walkFrom } from './automaton.ts';
+import { childOf, terminalTable } from './automaton.ts';
 import type { Candidate } from './candidate.ts';
 import { casedForm, type CompiledDictionary } from './dictionary.ts';
 
@@ -73,52 +73,66 @@ export function findAliasCandidates(block: BlockText, dict: CompiledDictionary):
   const { norm } = block;
   const f = norm.folded;
   const out: Candidate[] = [];
-  for (let i = 0; i < f.length; i++) {
-    if (!isWordChar(f.charCodeAt(i)) || (i > 0 && isWordChar(f.charCodeAt(i - 1)))) continue;
-    walkFrom(dict.trie, f, i, (end, t) => {
-      const first = dict.trie.termFirst[t] ?? 0;
-      const last = dict.trie.termFirst[t + 1] ?? 0;
-      for (let a = first; a < last; a++) {
-        const entry = dict.entries[a];
-        if (entry === undefined) continue;
-        if (entry.caseSensitive && !caseAgrees(norm.cased, i, casedForm(dict, a))) continue;
-        let stop = rightEdge(norm, i, end, entry.caseSensitive);
-        if (stop < 0) continue;
-        let suffix = '';
-        if (entry.kind === 'company' && stop === end) {
-          const legal = LEGAL_SUFFIX.exec(norm.cased.slice(end, end + 16));
-          if (legal !== null) {
-            stop = end + legal[0].length;
-            suffix = legal[0].replace(/^,? /, '');
-          }
+  const trie = dict.trie;
+  const terminals = terminalTable(trie);
+  const onHit = (i: number, end: number, t: number): void => {
+    const first = dict.trie.termFirst[t] ?? 0;
+    const last = dict.trie.termFirst[t + 1] ?? 0;
+    for (let a = first; a < last; a++) {
+      const entry = dict.entries[a];
+      if (entry === undefined) continue;
+      if (entry.caseSensitive && !caseAgrees(norm.cased, i, casedForm(dict, a))) continue;
+      let stop = rightEdge(norm, i, end, entry.caseSensitive);
+      if (stop < 0) continue;
+      let suffix = '';
+      if (entry.kind === 'company' && stop === end) {
+        const legal = LEGAL_SUFFIX.exec(norm.cased.slice(end, end + 16));
+        if (legal !== null) {
+          stop = end + legal[0].length;
+          suffix = legal[0].replace(/^,? /, '');
         }
-        const [s, e] = toOriginal(norm, i, stop);
-        const key = f.slice(i, end);
-        const shortLoose = !entry.caseSensitive && key.length <= 4;
-        const label = KIND_LABEL[entry.kind];
-        out.push({
-          nStart: i,
-          nEnd: stop,
-          start: block.offset + s,
-          end: block.offset + e,
-          block: block.index,
-          kind: entry.kind,
-          id: entry.entityId,
-          confidence: entry.needsContext ? UNSCORED_AMBIGUOUS : shortLoose ? SHORT_ALIAS_CONFIDENCE : ALIAS_CONFIDENCE,
-          reason: {
-            rule: 'alias',
-            alias: entry.alias,
-            explanation: suffix
-              ? `Matched the ${label} name "${entry.alias}" followed by the legal suffix "${suffix}".`
-              : stop > end
-                ? `Matched an inflected form (possessive or genitive) of the ${label} name "${entry.alias}".`
-                : `Matched the ${label} name "${entry.alias}".`,
-          },
-          needsContext: entry.needsContext,
-          aliasKey: key,
-        });
       }
-    });
+      const [s, e] = toOriginal(norm, i, stop);
+      const key = f.slice(i, end);
+      const shortLoose = !entry.caseSensitive && key.length <= 4;
+      const label = KIND_LABEL[entry.kind];
+      out.push({
+        nStart: i,
+        nEnd: stop,
+        start: block.offset + s,
+        end: block.offset + e,
+        block: block.index,
+        kind: entry.kind,
+        id: entry.entityId,
+        confidence: entry.needsContext ? UNSCORED_AMBIGUOUS : shortLoose ? SHORT_ALIAS_CONFIDENCE : ALIAS_CONFIDENCE,
+        reason: {
+          rule: 'alias',
+          alias: entry.alias,
+          explanation: suffix
+            ? `Matched the ${label} name "${entry.alias}" followed by the legal suffix "${suffix}".`
+            : stop > end
+              ? `Matched an inflected form (possessive or genitive) of the ${label} name "${entry.alias}".`
+              : `Matched the ${label} name "${entry.alias}".`,
+        },
+        needsContext: entry.needsContext,
+        aliasKey: key,
+      });
+    }
+  };
+  // Walk the trie from each word start (automaton.ts says why no failure links).
+  let prevWord = false;
+  for (let i = 0; i < f.length; i++) {
+    const word = isWordChar(f.charCodeAt(i));
+    const start = word && !prevWord;
+    prevWord = word;
+    if (!start) continue;
+    let state = 0;
+    for (let j = i; j < f.length; j++) {
+      state = childOf(trie, state, f.charCodeAt(j));
+      if (state < 0) break;
+      const t = terminals[state] ?? -1;
+      if (t >= 0) onHit(i, j + 1, t);
+    }
   }
   return out;
 }

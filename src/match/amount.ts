@@ -99,8 +99,11 @@ export function findAmounts(s: string): AmountHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+// Number.prototype.toLocaleString builds a new formatter on every call; one shared formatter gives the same text.
+const EN_US = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function describe(a: ParsedAmount): string {
-  return `${a.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${a.currency}`;
+  return `${EN_US.format(a.value)} ${a.currency}`;
 }
 
 export const AMOUNT_CONFIDENCE = 0.9;

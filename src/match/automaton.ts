@@ -145,6 +145,24 @@ export function walkFrom(trie: Trie, s: string, from: number, onHit: (end: numbe
   }
 }
 
+const terminalTables = new WeakMap<Trie, Int32Array>();
+
+/**
+ * Per state, its terminal ordinal or -1: one array read per step of a walk
+ * instead of a binary search over the terminals. Built on first use (4 bytes
+ * per state) and kept with the trie.
+ */
+export function terminalTable(trie: Trie): Int32Array {
+  let table = terminalTables.get(trie);
+  if (table === undefined) {
+    table = new Int32Array(trie.labels.length).fill(-1);
+    const ts = trie.termStates;
+    for (let k = 0; k < ts.length; k++) table[ts[k] ?? 0] = k;
+    terminalTables.set(trie, table);
+  }
+  return table;
+}
+
 export function stateCount(trie: Trie): number {
   return trie.labels.length;
 }

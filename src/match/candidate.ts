@@ -28,10 +28,21 @@ export function resolveOverlaps<T extends { start: number; end: number; confiden
   const ranked = [...items].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start,
   );
+  // Kept spans are non-empty and disjoint, so sorted by start they are sorted
+  // by end too: the only kept span that can overlap [start, end) is the first
+  // one ending after `start`, found by binary search. O(n log n), not O(n²).
   const kept: T[] = [];
   for (const c of ranked) {
     if (c.end <= c.start) continue;
-    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((kept[mid]?.end ?? 0) <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = kept[lo];
+    if (after === undefined || after.start >= c.end) kept.splice(lo, 0, c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

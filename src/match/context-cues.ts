@@ -97,13 +97,52 @@ export const NEGATIVE_CUES: Readonly<Record<string, NegativeCues>> = {
   clear: CLEAR,
 };
 
-/** Does one pattern element match one folded word? */
-export function wordMatches(pattern: string, word: string): boolean {
+/** One pattern element, parsed once: the matcher tries it against many words. */
+export interface CuePart {
+  pre: boolean;
+  post: boolean;
+  core: string;
+}
+
+function parsePart(pattern: string): CuePart {
   const pre = pattern.startsWith('*');
   const post = pattern.endsWith('*');
-  const core = pattern.slice(pre ? 1 : 0, post ? -1 : undefined);
-  if (pre && post) return word.includes(core);
-  if (post) return word.startsWith(core);
-  if (pre) return word.endsWith(core);
-  return word === core;
+  return { pre, post, core: pattern.slice(pre ? 1 : 0, post ? -1 : undefined) };
+}
+
+function partMatches(p: CuePart, word: string): boolean {
+  if (p.pre && p.post) return word.includes(p.core);
+  if (p.post) return word.startsWith(p.core);
+  if (p.pre) return word.endsWith(p.core);
+  return word === p.core;
+}
+
+/** Does one pattern element match one folded word? */
+export function wordMatches(pattern: string, word: string): boolean {
+  return partMatches(parsePart(pattern), word);
+}
+
+/** A (possibly multi-word) cue pattern, split and parsed once. */
+export type CuePhrase = readonly CuePart[];
+
+const compiled = new WeakMap<readonly string[], CuePhrase[]>();
+
+/** The phrases of a cue list, parsed once per list (the tables above are module constants). */
+export function compileCues(patterns: readonly string[]): CuePhrase[] {
+  let c = compiled.get(patterns);
+  if (c === undefined) {
+    c = patterns.map((p) => p.split(' ').map(parsePart));
+    compiled.set(patterns, c);
+  }
+  return c;
+}
+
+/** Number of words of `phrase` when words [from, from+n) match it, else 0. */
+export function phraseMatchesAt(words: readonly { word: string }[], from: number, phrase: CuePhrase): number {
+  for (let k = 0; k < phrase.length; k++) {
+    const t = from + k >= 0 ? words[from + k] : undefined;
+    const p = phrase[k];
+    if (t === undefined || p === undefined || !partMatches(p, t.word)) return 0;
+  }
+  return phrase.length;
 }

@@ -8,15 +8,18 @@
 // other occurrences in the same text are confirmed too, unless a negative
 // cue sits next to them.
 import type { NormalizedText } from '../text/normalize.ts';
-import { isSentenceInitial, tokenAt, type Token } from '../text/tokens.ts';
+import { isSentenceInitial, tokenAt, tokenize, type Token } from '../text/tokens.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
-import { NEGATIVE_CUES, POSITIVE_CUES, wordMatches } from './context-cues.ts';
+import { compileCues, NEGATIVE_CUES, phraseMatchesAt, POSITIVE_CUES, type CuePhrase } from './context-cues.ts';
 
 export interface ContextBlock {
   index: number;
   offset: number;
   norm: NormalizedText;
-  tokens: Token[];
+  /** Words of the block, tokenised on first use: most blocks hold no ambiguous alias. */
+  tokens?: Token[];
+  /** Per cue list, per token: length of the first phrase matching there (0 none, -1 not yet tried). */
+  cueMemo?: Map<readonly string[], Int8Array>;
 }
 
 /** Normalised characters either side searched for support, and for vetoes. */
@@ -30,14 +33,9 @@ const BY_EVIDENCE = [0.35, 0.5, 0.65, 0.75, 0.82, 0.88, 0.9];
 /** A capitalised ordinary word opening a sentence ("Clear", "Maven") is capitalised anyway: ask for more. */
 const SENTENCE_INITIAL_PENALTY = 0.15;
 
-/** Tokens [from, from+n) match the (possibly multi-word) pattern. */
-function phraseAt(tokens: Token[], from: number, pattern: string): number {
-  const parts = pattern.split(' ');
-  for (let k = 0; k < parts.length; k++) {
-    const t = tokens[from + k];
-    if (t === undefined || !wordMatches(parts[k] ?? '', t.word)) return 0;
-  }
-  return parts.length;
+/** Tokens [from, from+n) match the (possibly multi-word) pattern: n, else 0. */
+function phraseAt(tokens: Token[], from: number, phrase: CuePhrase): number {
+  return phraseMatchesAt(tokens, from, phrase);
 }
 
 interface CueHit {
@@ -45,18 +43,39 @@ interface CueHit {
   to: number;
 }
 
-function findCues(tokens: Token[], lo: number, hi: number, patterns: readonly string[], skip: (t: Token) => boolean): CueHit[] {
+function tokensOf(block: ContextBlock): Token[] {
+  return (block.tokens ??= tokenize(block.norm.folded));
+}
+
+/**
+ * Cue hits in tokens [lo, hi): at each token, the first pattern of the list
+ * that matches there. Windows of neighbouring candidates overlap, so each
+ * token's answer is memoised per block and list: a token is tried against a
+ * list at most once, however many ambiguous aliases surround it.
+ */
+function findCues(block: ContextBlock, lo: number, hi: number, patterns: readonly string[], skip: (t: Token) => boolean): CueHit[] {
+  const tokens = tokensOf(block);
+  const memos = (block.cueMemo ??= new Map());
+  let memo = memos.get(patterns);
+  if (memo === undefined) {
+    memo = new Int8Array(tokens.length).fill(-1);
+    memos.set(patterns, memo);
+  }
+  const phrases = compileCues(patterns);
   const hits: CueHit[] = [];
   for (let k = Math.max(0, lo); k < Math.min(hi, tokens.length); k++) {
     const t = tokens[k];
     if (t === undefined || skip(t)) continue;
-    for (const p of patterns) {
-      const n = phraseAt(tokens, k, p);
-      if (n > 0) {
-        hits.push({ from: k, to: k + n });
-        break;
+    let n = memo[k] ?? 0;
+    if (n < 0) {
+      n = 0;
+      for (const p of phrases) {
+        n = phraseAt(tokens, k, p);
+        if (n > 0) break;
       }
+      memo[k] = n;
     }
+    if (n > 0) hits.push({ from: k, to: k + n });
   }
   return hits;
 }
@@ -85,11 +104,19 @@ function describeAlias(c: Candidate, text: string): string {
 
 export function disambiguate(text: string, blocks: ContextBlock[], candidates: Candidate[], threshold: number): void {
   const anchors = resolveOverlaps(candidates.filter((c) => !c.needsContext && c.confidence >= threshold));
+  // Anchors by block, in order: a candidate only ever looks at its own block's.
+  const anchorsOf = new Map<number, Candidate[]>();
+  for (const a of anchors) {
+    const list = anchorsOf.get(a.block);
+    if (list === undefined) anchorsOf.set(a.block, [a]);
+    else list.push(a);
+  }
   for (const c of candidates) {
     if (!c.needsContext) continue;
     const block = blocks[c.block];
     if (block === undefined) continue;
-    const { tokens, norm } = block;
+    const { norm } = block;
+    const tokens = tokensOf(block);
     // Original text of tokens [from, to): what the reader sees, not the folded form.
     const span = (h: CueHit): string =>
       text.slice(block.offset + (norm.starts[tokens[h.from]?.start ?? 0] ?? 0), block.offset + (norm.ends[(tokens[h.to - 1]?.end ?? 1) - 1] ?? 0));
@@ -105,18 +132,18 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
     const next = tokens[last + 1];
     if (next !== undefined && /^\d{1,2}$/.test(next.word) && next.start - c.nEnd <= 1) vetoes.push({ from: last + 1, to: last + 2 });
     if (neg !== undefined) {
-      for (const p of neg.before) {
-        const n = p.split(' ').length;
+      for (const p of compileCues(neg.before)) {
+        const n = p.length;
         if (phraseAt(tokens, first - n, p) > 0) vetoes.push({ from: first - n, to: first });
       }
       const compound = norm.cased[c.nEnd] === '-';
-      for (const p of compound ? [] : (neg.beforeStandalone ?? [])) {
+      for (const p of compound ? [] : compileCues(neg.beforeStandalone ?? [])) {
         if (phraseAt(tokens, first - 1, p) > 0) vetoes.push({ from: first - 1, to: first });
       }
-      vetoes.push(...findCues(tokens, last + 1, last + 3, neg.after, inside));
+      vetoes.push(...findCues(block, last + 1, last + 3, neg.after, inside));
       const lo = tokenAt(tokens, c.nStart - NEGATIVE_WINDOW);
       const hi = tokenAt(tokens, c.nEnd + NEGATIVE_WINDOW);
-      vetoes.push(...findCues(tokens, lo, hi, neg.window, inside));
+      vetoes.push(...findCues(block, lo, hi, neg.window, inside));
     }
     if (vetoes.length > 0) {
       const words = uniq(vetoes.map((v) => span(v)));
@@ -127,8 +154,8 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
     }
 
     // Support.
-    const near = anchors
-      .filter((a) => a.block === c.block && (a.end <= c.start || a.start >= c.end))
+    const near = (anchorsOf.get(c.block) ?? [])
+      .filter((a) => a.end <= c.start || a.start >= c.end)
       .map((a) => ({ a, gap: a.nStart >= c.nEnd ? a.nStart - c.nEnd : c.nStart - a.nEnd }))
       .filter((x) => x.gap <= POSITIVE_WINDOW)
       .sort((x, y) => x.gap - y.gap);
@@ -136,7 +163,7 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
     const inAnchor = (t: Token): boolean => inside(t) || near.some((x) => t.start < x.a.nEnd && t.end > x.a.nStart);
     const lo = tokenAt(tokens, c.nStart - POSITIVE_WINDOW);
     const hi = tokenAt(tokens, c.nEnd + POSITIVE_WINDOW);
-    const cueWords = uniq(findCues(tokens, lo, hi, POSITIVE_CUES, inAnchor).map(span)).slice(0, 3);
+    const cueWords = uniq(findCues(block, lo, hi, POSITIVE_CUES, inAnchor).map(span)).slice(0, 3);
 
     const points = (anchorTexts.length > 0 ? 2 + anchorTexts.length - 1 : 0) + (cueWords.length > 0 ? 2 + cueWords.length - 1 : 0);
     let confidence = BY_EVIDENCE[Math.min(points, BY_EVIDENCE.length - 1)] ?? 0;

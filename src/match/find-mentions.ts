@@ -3,7 +3,6 @@
 import type { Mention } from '../report/types.ts';
 import { splitBlocks } from '../text/blocks.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { tokenize } from '../text/tokens.ts';
 import { findAliasCandidates } from './aliases.ts';
 import { findAmountCandidates } from './amount.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
@@ -26,7 +25,7 @@ export function findMentions(text: string, dict: CompiledDictionary, opts: FindO
   const candidates: Candidate[] = [];
   for (const b of splitBlocks(text)) {
     const norm = normalizeText(text.slice(b.start, b.end));
-    const block: ContextBlock = { index: blocks.length, offset: b.start, norm, tokens: tokenize(norm.folded) };
+    const block: ContextBlock = { index: blocks.length, offset: b.start, norm };
     blocks.push(block);
     candidates.push(...findAliasCandidates(block, dict), ...findPiidCandidates(block, opts.piidResolver), ...findAmountCandidates(block));
   }

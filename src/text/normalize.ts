@@ -76,12 +76,31 @@ function droppedPositions(text: string): Uint8Array | null {
   return drop;
 }
 
-/** UTF-16 units to a string, in chunks (spreading a huge array overflows the stack). */
+const CHUNK = 8192;
+
+/**
+ * UTF-16 units to a string, in chunks (an argument list the size of a huge
+ * array overflows the stack). `apply` on the typed array, not a spread: a
+ * spread runs the iterator protocol per unit and is several times slower.
+ */
 function unitsToString(units: Uint16Array, n: number): string {
+  // apply accepts any array-like; the cast only satisfies its number[] signature.
+  const codes = (a: number, b: number): number[] => units.subarray(a, b) as unknown as number[];
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes(0, n));
   const parts: string[] = [];
-  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192))));
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes(i, Math.min(n, i + CHUNK))));
   return parts.join('');
 }
+
+// Scratch buffers, reused across calls (normalisation runs once per block,
+// thousands of times per page): only the final strings and the trimmed
+// offset maps are allocated per call.
+let scratchCased = new Uint16Array(0);
+let scratchFolded = new Uint16Array(0);
+let scratchStarts = new Int32Array(0);
+let scratchEnds = new Int32Array(0);
+/** Output units: 12 bytes each, so at most ~1.5 MB of scratch. */
+const SCRATCH_LIMIT = 1 << 17;
 
 const SPACE_CODE = 0x20;
 
@@ -89,10 +108,20 @@ export function normalizeText(text: string): NormalizedText {
   const drop = droppedPositions(text);
   // At most three output units per input unit (the "ffi" ligature), so preallocate.
   const cap = text.length * 3 + 4;
-  const cased = new Uint16Array(cap);
-  const folded = new Uint16Array(cap);
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
+  // A block beyond the scratch limit gets its own arrays, as before: keeping
+  // buffers for a one-off 2 MB block alive would cost tens of MB.
+  const reuse = cap <= SCRATCH_LIMIT;
+  if (reuse && scratchCased.length < cap) {
+    const size = Math.min(SCRATCH_LIMIT, Math.max(cap, scratchCased.length * 2, 4096));
+    scratchCased = new Uint16Array(size);
+    scratchFolded = new Uint16Array(size);
+    scratchStarts = new Int32Array(size);
+    scratchEnds = new Int32Array(size);
+  }
+  const cased = reuse ? scratchCased : new Uint16Array(cap);
+  const folded = reuse ? scratchFolded : new Uint16Array(cap);
+  const starts = reuse ? scratchStarts : new Int32Array(cap);
+  const ends = reuse ? scratchEnds : new Int32Array(cap);
   let n = 0;
   const emit = (c: number, f: number, s: number, e: number): void => {
     cased[n] = c;
@@ -114,17 +143,27 @@ export function normalizeText(text: string): NormalizedText {
     const at = i;
     const cp = text.codePointAt(i) ?? 0;
     i += cp > 0xffff ? 2 : 1;
-    const dropped = drop?.[at] ?? 0;
-    if (dropped !== 0) {
-      if (dropped === 2 && n > 0 && ends[n - 1] === at) ends[n - 1] = i;
-      continue;
+    if (drop !== null) {
+      const dropped = drop[at] ?? 0;
+      if (dropped !== 0) {
+        if (dropped === 2 && n > 0 && ends[n - 1] === at) ends[n - 1] = i;
+        continue;
+      }
     }
     if (cp < 0x80) {
-      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
-        if (!afterSpace()) emit(SPACE_CODE, SPACE_CODE, at, i);
-      } else if (cp === 0x2d) {
-        if (!afterSpace()) emit(cp, SPACE_CODE, at, i);
-      } else emit(cp, cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp, at, i);
+      // ASCII, the bulk of most pages: written inline, no helper calls.
+      let c = cp;
+      let f = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
+      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x2d) {
+        if (n > 0 && folded[n - 1] === SPACE_CODE) continue;
+        c = cp === 0x2d ? cp : SPACE_CODE;
+        f = SPACE_CODE;
+      }
+      cased[n] = c;
+      folded[n] = f;
+      starts[n] = at;
+      ends[n] = i;
+      n++;
       continue;
     }
     const ch = text.slice(at, i);
