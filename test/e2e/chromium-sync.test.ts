@@ -59,7 +59,7 @@ async function setSettings(patch: Record<string, unknown>): Promise<void> {
 }
 
 async function setFeed(url: string): Promise<void> {
-  const input = options.locator('input[type="url"]');
+  const input = options.locator('[data-field="feed-url"]');
   await input.fill(url);
   await input.press('Tab'); // commits the change, as a user leaving the field does
   await expect.poll(() => options.evaluate(async () => (await chrome.storage.sync.get('receiptsSync')).receiptsSync?.feedUrl)).toBe(url);

@@ -67,7 +67,12 @@ describe('Firefox round trip', () => {
     const { x, y } = await highlightCenter(page, 'Palantir');
     await page.mouse.move(x, y);
     // The popover fills in as the record arrives and re-fits to the viewport: wait for each text.
-    for (const t of [PIID, 'Palantir Technologies Inc.', 'USAspending record', 'USAspending award page']) await waitForText(page, t);
+    for (const t of [PIID, 'Palantir Technologies Inc.', 'USAspending record', 'USAspending award page']) {
+      await waitForText(page, t).catch(async (e: unknown) => {
+        await page.screenshot({ path: resolve(ROOT, 'test-results', 'firefox-popover-missing.png') }).catch(() => undefined);
+        throw new Error(`the popover never showed "${t}" (${String(e)})`);
+      });
+    }
 
     const shots = resolve(ROOT, 'test-results');
     await mkdir(shots, { recursive: true });
@@ -75,12 +80,14 @@ describe('Firefox round trip', () => {
 
     // The award card of PIID ends with its links: click the first
     // "USAspending award page" after the PIID and see where the new tab goes.
-    const link = await textCenterAfter(page, PIID, 'USAspending award page');
-    const url = await newTabFrom(
-      session.browser,
-      () => page.mouse.click(link.x, link.y),
-      (u) => u.startsWith('https://www.usaspending.gov/award/'),
-    );
+    // The link sits in the popover's scrolling body; Firefox may still be
+    // settling that scroll when the position is read, so a click that opens
+    // nothing is measured and tried again (at most three times).
+    let url: string | undefined;
+    for (let attempt = 0; attempt < 3 && !url; attempt++) {
+      const link = await textCenterAfter(page, PIID, 'USAspending award page');
+      url = await newTabFrom(session.browser, () => page.mouse.click(link.x, link.y), (u) => u.startsWith('https://www.usaspending.gov/award/'), 7_000).catch(() => undefined);
+    }
     expect(url).toBe(AWARD_URL);
     // The popover stayed open on the article.
     expect(await pageShows(page, PIID)).toBe(true);

@@ -104,8 +104,17 @@ export async function textCenterAfter(page: Page, after: string, text: string): 
       sel.removeAllRanges();
       if (!window.find(a, true)) throw new Error(`"${a}" is not on the page`);
       if (!window.find(t, true) || sel.rangeCount === 0) throw new Error(`no "${t}" after "${a}"`);
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      const b = sel.getRangeAt(0).getBoundingClientRect();
+      // Wait until the rectangle stops moving (the scroll may take several frames under load).
+      const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const range = sel.getRangeAt(0);
+      let b = range.getBoundingClientRect();
+      for (let i = 0; i < 30; i++) {
+        await frames();
+        const next = range.getBoundingClientRect();
+        const still = next.top === b.top && next.left === b.left;
+        b = next;
+        if (still && i > 0) break;
+      }
       sel.removeAllRanges();
       if (b.width === 0 || b.bottom <= 0 || b.top >= innerHeight || b.right <= 0 || b.left >= innerWidth) {
         throw new Error(`"${t}" is not on screen (${JSON.stringify(b)})`);

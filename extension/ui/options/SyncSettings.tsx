@@ -105,6 +105,7 @@ export function SyncSettings() {
         {t('syncFeedUrl')}{' '}
         <input
           type="url"
+          data-field="feed-url"
           value={settings.feedUrl}
           placeholder="https://example.org/receipts/feed.json"
           onChange={(e) => void save({ feedUrl: e.currentTarget.value.trim() })}
