@@ -6,7 +6,7 @@
 // legal suffix ("Palantir Technologies Inc.").
 import type { MentionKind } from '../model/types.ts';
 import { isWordChar, toOriginal, type NormalizedText } from '../text/normalize.ts';
-import { childOf, terminalTable } from './automaton.ts';
+import { childOf, walkTablesOf } from './automaton.ts';
 import type { Candidate } from './candidate.ts';
 import { casedForm, type CompiledDictionary } from './dictionary.ts';
 
@@ -74,7 +74,7 @@ export function findAliasCandidates(block: BlockText, dict: CompiledDictionary):
   const f = norm.folded;
   const out: Candidate[] = [];
   const trie = dict.trie;
-  const terminals = terminalTable(trie);
+  const { terminals, rootAscii } = walkTablesOf(trie);
   const onHit = (i: number, end: number, t: number): void => {
     const first = dict.trie.termFirst[t] ?? 0;
     const last = dict.trie.termFirst[t + 1] ?? 0;
@@ -128,7 +128,8 @@ export function findAliasCandidates(block: BlockText, dict: CompiledDictionary):
     if (!start) continue;
     let state = 0;
     for (let j = i; j < f.length; j++) {
-      state = childOf(trie, state, f.charCodeAt(j));
+      const c = f.charCodeAt(j);
+      state = state === 0 && c < 128 ? (rootAscii[c] ?? -1) : childOf(trie, state, c);
       if (state < 0) break;
       const t = terminals[state] ?? -1;
       if (t >= 0) onHit(i, j + 1, t);

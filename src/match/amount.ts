@@ -86,6 +86,8 @@ function toAmount(num: string, mag: string, cur: string, currencyAfter: boolean)
 /** Amounts in `s` (case-kept normalised text), non-overlapping, by start. */
 export function findAmounts(s: string): AmountHit[] {
   const hits: AmountHit[] = [];
+  // Both shapes need a digit; most text has few, and skips the scans.
+  if (!/\d/.test(s)) return hits;
   for (const m of s.matchAll(PREFIXED)) {
     const [all, cur = '', num = '', word = '', letter = ''] = m;
     hits.push({ start: m.index, end: m.index + all.length, amount: toAmount(num, word || letter, cur, false) });

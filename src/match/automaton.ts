@@ -145,22 +145,33 @@ export function walkFrom(trie: Trie, s: string, from: number, onHit: (end: numbe
   }
 }
 
-const terminalTables = new WeakMap<Trie, Int32Array>();
+export interface WalkTables {
+  /** Per state, its terminal ordinal or -1. */
+  terminals: Int32Array;
+  /** The root's child for each ASCII code unit, or -1: every walk starts there. */
+  rootAscii: Int32Array;
+}
+
+const walkTables = new WeakMap<Trie, WalkTables>();
 
 /**
- * Per state, its terminal ordinal or -1: one array read per step of a walk
- * instead of a binary search over the terminals. Built on first use (4 bytes
- * per state) and kept with the trie.
+ * Lookup tables for a fast walk: one array read per step to know whether a
+ * state is terminal, instead of a binary search over the terminals, and none
+ * for the first step from the root. Built on first use (4 bytes per state)
+ * and kept with the trie.
  */
-export function terminalTable(trie: Trie): Int32Array {
-  let table = terminalTables.get(trie);
-  if (table === undefined) {
-    table = new Int32Array(trie.labels.length).fill(-1);
+export function walkTablesOf(trie: Trie): WalkTables {
+  let t = walkTables.get(trie);
+  if (t === undefined) {
+    const terminals = new Int32Array(trie.labels.length).fill(-1);
     const ts = trie.termStates;
-    for (let k = 0; k < ts.length; k++) table[ts[k] ?? 0] = k;
-    terminalTables.set(trie, table);
+    for (let k = 0; k < ts.length; k++) terminals[ts[k] ?? 0] = k;
+    const rootAscii = new Int32Array(128);
+    for (let c = 0; c < 128; c++) rootAscii[c] = trie.labels.length > 0 ? childOf(trie, 0, c) : -1;
+    t = { terminals, rootAscii };
+    walkTables.set(trie, t);
   }
-  return table;
+  return t;
 }
 
 export function stateCount(trie: Trie): number {

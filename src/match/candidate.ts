@@ -28,21 +28,31 @@ export function resolveOverlaps<T extends { start: number; end: number; confiden
   const ranked = [...items].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start,
   );
-  // Kept spans are non-empty and disjoint, so sorted by start they are sorted
-  // by end too: the only kept span that can overlap [start, end) is the first
-  // one ending after `start`, found by binary search. O(n log n), not O(n²).
+  // Which characters kept spans already cover: a span is kept when none of
+  // its characters is covered. Two integer ranges overlap exactly when they
+  // share a character, so this is the pairwise test, in O(total span length)
+  // rather than O(n²) comparisons.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of items) {
+    if (c.end <= c.start) continue;
+    lo = Math.min(lo, c.start);
+    hi = Math.max(hi, c.end);
+  }
+  const covered = new Uint8Array(hi > lo ? hi - lo : 0);
   const kept: T[] = [];
   for (const c of ranked) {
     if (c.end <= c.start) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((kept[mid]?.end ?? 0) <= c.start) lo = mid + 1;
-      else hi = mid;
+    let free = true;
+    for (let p = c.start - lo; p < c.end - lo; p++) {
+      if (covered[p] === 1) {
+        free = false;
+        break;
+      }
     }
-    const after = kept[lo];
-    if (after === undefined || after.start >= c.end) kept.splice(lo, 0, c);
+    if (!free) continue;
+    covered.fill(1, c.start - lo, c.end - lo);
+    kept.push(c);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }

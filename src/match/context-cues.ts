@@ -137,6 +137,37 @@ export function compileCues(patterns: readonly string[]): CuePhrase[] {
   return c;
 }
 
+const EMPTY: readonly number[] = [];
+/** Bound on each list's word cache, so a long-lived worker does not grow without limit. */
+const WORD_CACHE_LIMIT = 50_000;
+const byWord = new WeakMap<readonly string[], Map<string, readonly number[]>>();
+
+/**
+ * Indices, in list order, of the phrases of `patterns` whose first word
+ * matches `word`. Cached per word: the same few thousand words recur all
+ * over a page, and only these phrases can match where the word stands.
+ */
+export function cuesStartingWith(patterns: readonly string[], word: string): readonly number[] {
+  let cache = byWord.get(patterns);
+  if (cache === undefined) {
+    cache = new Map();
+    byWord.set(patterns, cache);
+  }
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    const phrases = compileCues(patterns);
+    const found: number[] = [];
+    for (let i = 0; i < phrases.length; i++) {
+      const p = phrases[i]?.[0];
+      if (p !== undefined && partMatches(p, word)) found.push(i);
+    }
+    hit = found.length > 0 ? found : EMPTY;
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
 /** Number of words of `phrase` when words [from, from+n) match it, else 0. */
 export function phraseMatchesAt(words: readonly { word: string }[], from: number, phrase: CuePhrase): number {
   for (let k = 0; k < phrase.length; k++) {

@@ -10,7 +10,7 @@
 import type { NormalizedText } from '../text/normalize.ts';
 import { isSentenceInitial, tokenAt, tokenize, type Token } from '../text/tokens.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
-import { compileCues, NEGATIVE_CUES, phraseMatchesAt, POSITIVE_CUES, type CuePhrase } from './context-cues.ts';
+import { compileCues, cuesStartingWith, NEGATIVE_CUES, phraseMatchesAt, POSITIVE_CUES, type CuePhrase } from './context-cues.ts';
 
 export interface ContextBlock {
   index: number;
@@ -69,8 +69,9 @@ function findCues(block: ContextBlock, lo: number, hi: number, patterns: readonl
     let n = memo[k] ?? 0;
     if (n < 0) {
       n = 0;
-      for (const p of phrases) {
-        n = phraseAt(tokens, k, p);
+      for (const i of cuesStartingWith(patterns, t.word)) {
+        const p = phrases[i];
+        n = p === undefined ? 0 : phraseAt(tokens, k, p);
         if (n > 0) break;
       }
       memo[k] = n;

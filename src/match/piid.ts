@@ -50,8 +50,13 @@ export interface PiidHit {
 /** All identifier-shaped substrings of `s` (case-kept normalised text), non-overlapping. */
 export function findPiids(s: string): PiidHit[] {
   const hits: PiidHit[] = [];
+  // Cheap tests first: most blocks hold no id, and skip the lookbehind regexps.
+  // A USAspending id starts "CONT_"; every other shape holds two adjacent
+  // digits (the fiscal year, the GSA schedule number).
+  const usaspending = s.includes('CONT_');
+  if (!usaspending && !/\d\d/.test(s)) return hits;
   const taken = (a: number, b: number): boolean => hits.some((h) => a < h.end && b > h.start);
-  for (const m of s.matchAll(USASPENDING)) {
+  for (const m of usaspending ? s.matchAll(USASPENDING) : []) {
     const parts = m[0].split('_');
     hits.push({ start: m.index, end: m.index + m[0].length, normalized: normalizePiid(m[0]), solicitation: false, embedded: parts[2] });
   }

@@ -59,11 +59,13 @@ function isUpperLetter(c: string | undefined): boolean {
 /** Marks original positions that normalisation drops (hyphenation breaks, dots and spaces of initials). */
 function droppedPositions(text: string): Uint8Array | null {
   let drop: Uint8Array | null = null;
-  for (const m of text.matchAll(LINE_HYPHEN)) {
+  // A hyphenation break needs a line break, and initials a dot: skip the
+  // (lookbehind, per-position) regexps on blocks that have neither.
+  if (text.includes('\n')) for (const m of text.matchAll(LINE_HYPHEN)) {
     drop ??= new Uint8Array(text.length);
     drop.fill(1, m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(DOTTED_INITIALS)) {
+  if (text.includes('.')) for (const m of text.matchAll(DOTTED_INITIALS)) {
     drop ??= new Uint8Array(text.length);
     for (let k = 0; k < m[0].length; k++) {
       const c = m[0][k];
@@ -104,8 +106,62 @@ const SCRATCH_LIMIT = 1 << 17;
 
 const SPACE_CODE = 0x20;
 
+// The arrays normalizeText is writing, for emit/emitString.
+let outCased = scratchCased;
+let outFolded = scratchFolded;
+let outStarts = scratchStarts;
+let outEnds = scratchEnds;
+
+/** Appends one output unit at `n`; returns the new length. */
+function emit(n: number, c: number, f: number, s: number, e: number): number {
+  outCased[n] = c;
+  outFolded[n] = f;
+  outStarts[n] = s;
+  outEnds[n] = e;
+  return n + 1;
+}
+
+function emitString(n: number, str: string, s: number, e: number): number {
+  for (let k = 0; k < str.length; k++) {
+    const c = str.charCodeAt(k);
+    const l = lower(str[k] ?? '');
+    n = emit(n, c, l.length === 1 ? l.charCodeAt(0) : c, s, e);
+  }
+  return n;
+}
+
+/**
+ * The two offset maps in one allocation: thousands of small typed arrays per
+ * page each carry an off-heap buffer, and their count, not their size, is
+ * what the garbage collector pays for.
+ */
+function offsetMaps(starts: Int32Array, ends: Int32Array, n: number): { starts: Int32Array; ends: Int32Array } {
+  const maps = new Int32Array(2 * n);
+  maps.set(starts.subarray(0, n));
+  maps.set(ends.subarray(0, n), n);
+  return { starts: maps.subarray(0, n), ends: maps.subarray(n) };
+}
+
+// The common case, plain printable ASCII in which nothing collapses or drops,
+// normalises to itself (folded: lower case, '-' as ' '): native string calls
+// and a copy of an identity map instead of a loop over every character.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const COLLAPSES = /[ -]{2}/;
+let identity = new Int32Array(0);
+
+function plainAscii(text: string): NormalizedText {
+  const n = text.length;
+  if (identity.length < n + 1) {
+    identity = new Int32Array(Math.min(SCRATCH_LIMIT, Math.max(n + 1, identity.length * 2, 4096)));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return { cased: text, folded: text.toLowerCase().replace(/-/g, ' '), ...offsetMaps(identity, identity.subarray(1), n) };
+}
+
 export function normalizeText(text: string): NormalizedText {
+  const plain = text.length < SCRATCH_LIMIT && PRINTABLE_ASCII.test(text) && !COLLAPSES.test(text);
   const drop = droppedPositions(text);
+  if (plain && drop === null) return plainAscii(text);
   // At most three output units per input unit (the "ffi" ligature), so preallocate.
   const cap = text.length * 3 + 4;
   // A block beyond the scratch limit gets its own arrays, as before: keeping
@@ -118,26 +174,13 @@ export function normalizeText(text: string): NormalizedText {
     scratchStarts = new Int32Array(size);
     scratchEnds = new Int32Array(size);
   }
-  const cased = reuse ? scratchCased : new Uint16Array(cap);
-  const folded = reuse ? scratchFolded : new Uint16Array(cap);
-  const starts = reuse ? scratchStarts : new Int32Array(cap);
-  const ends = reuse ? scratchEnds : new Int32Array(cap);
+  const cased = (outCased = reuse ? scratchCased : new Uint16Array(cap));
+  const folded = (outFolded = reuse ? scratchFolded : new Uint16Array(cap));
+  const starts = (outStarts = reuse ? scratchStarts : new Int32Array(cap));
+  const ends = (outEnds = reuse ? scratchEnds : new Int32Array(cap));
+  // Output length. emit/emitString take and return it: no closure over a
+  // shared counter in a loop that runs once per character of the page.
   let n = 0;
-  const emit = (c: number, f: number, s: number, e: number): void => {
-    cased[n] = c;
-    folded[n] = f;
-    starts[n] = s;
-    ends[n] = e;
-    n++;
-  };
-  const afterSpace = (): boolean => n === 0 ? false : folded[n - 1] === SPACE_CODE;
-  const emitString = (str: string, s: number, e: number): void => {
-    for (let k = 0; k < str.length; k++) {
-      const c = str.charCodeAt(k);
-      const l = lower(str[k] ?? '');
-      emit(c, l.length === 1 ? l.charCodeAt(0) : c, s, e);
-    }
-  };
 
   for (let i = 0; i < text.length; ) {
     const at = i;
@@ -170,7 +213,7 @@ export function normalizeText(text: string): NormalizedText {
     if (IGNORABLE.test(ch)) continue;
     // Spaces and dashes collapse into one folded space: "Einwanderungs- und" = "Einwanderungs und".
     if (SPACE.test(ch)) {
-      if (!afterSpace()) emit(SPACE_CODE, SPACE_CODE, at, i);
+      if (n === 0 || folded[n - 1] !== SPACE_CODE) n = emit(n, SPACE_CODE, SPACE_CODE, at, i);
       continue;
     }
     if (MARK.test(ch)) {
@@ -181,28 +224,27 @@ export function normalizeText(text: string): NormalizedText {
         const prev = String.fromCharCode(cased[n - 1] ?? 0);
         if (cp === 0x0308 && /^[aouAOU]$/.test(prev)) {
           const e = isUpperLetter(prev) && isUpperLetter(text[i]) ? 0x45 : 0x65;
-          emit(e, 0x65, starts[n - 1] ?? at, i);
+          n = emit(n, e, 0x65, starts[n - 1] ?? at, i);
         } else ends[n - 1] = i;
       }
       continue;
     }
-    if (SINGLE_QUOTES.includes(ch)) { emit(0x27, 0x27, at, i); continue; }
-    if (DOUBLE_QUOTES.includes(ch)) { emit(0x22, 0x22, at, i); continue; }
+    if (SINGLE_QUOTES.includes(ch)) { n = emit(n, 0x27, 0x27, at, i); continue; }
+    if (DOUBLE_QUOTES.includes(ch)) { n = emit(n, 0x22, 0x22, at, i); continue; }
     if (DASHES.includes(ch)) {
-      if (!afterSpace()) emit(0x2d, SPACE_CODE, at, i);
+      if (n === 0 || folded[n - 1] !== SPACE_CODE) n = emit(n, 0x2d, SPACE_CODE, at, i);
       continue;
     }
     const german = GERMAN[ch];
     if (german !== undefined) {
       // "ÜBERWACHUNG" -> "UEBERWACHUNG", "Überwachung" -> "Ueberwachung".
-      emitString(ch !== 'ß' && ch !== 'ẞ' && isUpperLetter(ch) && isUpperLetter(text[i]) ? german.toUpperCase() : german, at, i);
-    } else emitString(decompose(cp, ch), at, i);
+      n = emitString(n, ch !== 'ß' && ch !== 'ẞ' && isUpperLetter(ch) && isUpperLetter(text[i]) ? german.toUpperCase() : german, at, i);
+    } else n = emitString(n, decompose(cp, ch), at, i);
   }
   return {
     cased: unitsToString(cased, n),
     folded: unitsToString(folded, n),
-    starts: starts.slice(0, n),
-    ends: ends.slice(0, n),
+    ...offsetMaps(starts, ends, n),
   };
 }
 

@@ -8,8 +8,17 @@ export interface Token {
   word: string;
 }
 
+// In ASCII text, word characters are exactly these (isWordChar's ASCII branch).
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[0-9A-Za-z]+/g;
+
 export function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
+  if (ASCII_ONLY.test(folded)) {
+    // Native regexp scan: no per-character calls.
+    for (const m of folded.matchAll(ASCII_WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    return tokens;
+  }
   let start = -1;
   for (let i = 0; i <= folded.length; i++) {
     const w = i < folded.length && isWordChar(folded.charCodeAt(i));
