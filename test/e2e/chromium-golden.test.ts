@@ -64,6 +64,7 @@ describe('golden pages in Chromium', () => {
     for (const m of found) expect(report.text.slice(m.start, m.end)).toBe(m.text);
 
     const s = score(found, expectedSpans(report.text, expected));
+    console.log(`golden ${name}: precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)} (${s.truePositives} found)`);
     const detail = JSON.stringify({
       falsePositives: s.falsePositives.map((m) => `${m.text} → ${m.id}`),
       falseNegatives: s.falseNegatives.map((m) => `${m.text} → ${m.id}`),
