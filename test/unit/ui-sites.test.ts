@@ -128,3 +128,34 @@ describe('runOnce (toolbar click, activeTab)', () => {
     expect(w.injected.map((i) => i.tabId)).toEqual([2, 2]);
   });
 });
+
+describe('flagging a missed loaded phrase from the context menu', () => {
+  test('the selection becomes a local flag; the page address loses its query', async () => {
+    const b = fake.current as Record<string, unknown> & ReturnType<typeof fakeBrowser>;
+    type MenuListener = (info: { menuItemId: string; selectionText?: string }, tab?: { url?: string }) => void;
+    const menuClicks: MenuListener[] = [];
+    const created: { id: string; contexts: string[] }[] = [];
+    const installed: (() => void)[] = [];
+    const event = () => ({ addListener: () => undefined });
+    Object.assign(b, {
+      i18n: { getMessage: () => '' },
+      action: { onClicked: event() },
+      contextMenus: {
+        removeAll: async () => void created.splice(0),
+        create: (item: { id: string; contexts: string[] }) => void created.push(item),
+        onClicked: { addListener: (l: MenuListener) => void menuClicks.push(l) },
+      },
+      runtime: { ...(b.runtime as object), onInstalled: { addListener: (l: () => void) => void installed.push(l) }, onStartup: event() },
+      permissions: { ...(b.permissions as object), onRemoved: event() },
+    });
+    sites.registerSiteListeners();
+    installed.forEach((l) => l());
+    await vi.waitFor(() => expect(created.map((c) => c.id)).toContain('receipts-flag-missed'));
+    expect(created.find((c) => c.id === 'receipts-flag-missed')?.contexts).toEqual(['selection']);
+    menuClicks.forEach((l) => l({ menuItemId: 'receipts-flag-missed', selectionText: 'ein beispielloser Skandal' }, { url: 'https://news.example/a?token=1#x' }));
+    await vi.waitFor(async () => {
+      const flags = (await b.storage.local.get('receiptsFlags')).receiptsFlags as { kind: string; text: string; page: string }[] | undefined;
+      expect(flags).toEqual([expect.objectContaining({ kind: 'missed', text: 'ein beispielloser Skandal', page: 'https://news.example/a' })]);
+    });
+  });
+});
