@@ -32,7 +32,8 @@ import { detectJsonKind, type JsonKind } from './layout-detect.ts';
 import { buildPrograms } from './programs.ts';
 import type { FileContext, NormalizedRow } from './normalized-row.ts';
 import { SourceMerger } from './provenance.ts';
-import { assembleSnapshot, contentHash, countRecords, makeManifest, manifestSourcesOf, writeSnapshotParts, type WriteResult } from './snapshot.ts';
+import { countRecords } from '../model/counts.ts';
+import { assembleSnapshot, contentHash, makeManifest, manifestSourcesOf, writeSnapshotParts, type WriteResult } from './snapshot.ts';
 import { LineWriter, readLines, RowSpill } from './spill.ts';
 import { VendorLinker } from './vendors.ts';
 

@@ -8,7 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import type { AliasEntry, IndexRecord, RecordKind, Snapshot, SnapshotCounts, SnapshotManifest, Source, Tier } from '../model/types.ts';
+import { countRecords, newestAsOf } from '../model/counts.ts';
+import type { AliasEntry, IndexRecord, Snapshot, SnapshotCounts, SnapshotManifest, Source } from '../model/types.ts';
 import { canonicalJson, emitCanonical, StreamedArray } from './canonical-json.ts';
 import { SourceMerger } from './provenance.ts';
 
@@ -16,16 +17,6 @@ export function contentHash(records: IndexRecord[] | StreamedArray, aliases: Ali
   const hash = createHash('sha256');
   emitCanonical({ records, aliases, dictionary }, (piece) => hash.update(piece));
   return hash.digest('hex');
-}
-
-export function countRecords(records: IndexRecord[]): SnapshotCounts {
-  const byKind: Record<RecordKind, number> = { vendor: 0, agency: 0, program: 0, award: 0 };
-  const byTier: Record<Tier, number> = { primary: 0, reported: 0 };
-  for (const r of records) {
-    byKind[r.kind]++;
-    byTier[r.provenance.tier]++;
-  }
-  return { byKind, byTier };
 }
 
 /** A record's sources that belong in the manifest: per-award USAspending pages are left out (one per award). */
@@ -48,8 +39,7 @@ export function makeManifest(sha256: string, created: string, counts: SnapshotCo
 export function assembleSnapshot(records: IndexRecord[], aliases: AliasEntry[], dictionary: unknown, created: string, sources: Source[]): Snapshot {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sha256 = contentHash(sorted, aliases, dictionary);
-  const dataAsOf = sorted.reduce<string | undefined>((m, r) => (r.provenance.asOf && (!m || r.provenance.asOf > m) ? r.provenance.asOf : m), undefined);
-  const manifest = makeManifest(sha256, created, countRecords(sorted), manifestSources(sorted, sources), dataAsOf);
+  const manifest = makeManifest(sha256, created, countRecords(sorted), manifestSources(sorted, sources), newestAsOf(sorted));
   return dictionary === undefined ? { manifest, records: sorted, aliases } : { manifest, records: sorted, aliases, dictionary };
 }
 

@@ -1,25 +1,10 @@
 // Applies a delta to the live index in memory and yields a whole new
 // snapshot; the store then writes it beside the old version and switches the
 // pointer, exactly as for a full download. Pure: no storage, no network.
-import type { AliasEntry, IndexRecord, RecordKind, Snapshot, SnapshotCounts, SnapshotManifest, Tier } from '../model/types.ts';
+import { countRecords, newestAsOf } from '../model/counts.ts';
+import type { AliasEntry, IndexRecord, Snapshot, SnapshotManifest } from '../model/types.ts';
 import type { SnapshotDelta } from './validate.ts';
 import { SyncError } from './types.ts';
-
-export function countRecords(records: readonly IndexRecord[]): SnapshotCounts {
-  const byKind: Record<RecordKind, number> = { vendor: 0, agency: 0, program: 0, award: 0 };
-  const byTier: Record<Tier, number> = { primary: 0, reported: 0 };
-  for (const r of records) {
-    byKind[r.kind]++;
-    byTier[r.provenance.tier]++;
-  }
-  return { byKind, byTier };
-}
-
-export function newestAsOf(records: readonly IndexRecord[]): string | undefined {
-  let m: string | undefined;
-  for (const r of records) if (r.provenance.asOf && (!m || r.provenance.asOf > m)) m = r.provenance.asOf;
-  return m;
-}
 
 export interface LiveIndex {
   manifest: SnapshotManifest;

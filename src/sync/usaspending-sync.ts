@@ -5,7 +5,8 @@
 // what the user reads.
 import { canonicalJson } from '../index/canonical-json.ts';
 import type { AgencyRecord, AwardRecord, IndexRecord, Snapshot, VendorRecord } from '../model/types.ts';
-import { countRecords, newestAsOf, type LiveIndex } from './delta.ts';
+import { countRecords, newestAsOf } from '../model/counts.ts';
+import type { LiveIndex } from './delta.ts';
 import { sha256Hex } from './feed-verify.ts';
 import { toSyncResult, type SyncEnv, type SyncResult } from './types.ts';
 import { searchAwards, UsaspendingClient, type ClientOptions } from './usaspending-client.ts';

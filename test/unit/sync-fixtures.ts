@@ -1,6 +1,6 @@
 // Small hand-made index snapshots for the store and sync tests.
 import type { AwardRecord, IndexRecord, Snapshot } from '../../src/model/types.ts';
-import { countRecords } from '../../src/sync/delta.ts';
+import { countRecords } from '../../src/model/counts.ts';
 
 const prov = { tier: 'primary' as const, sources: [{ url: 'https://example.gov/x', title: 'x', retrieved: '2026-01-01' }] };
 
