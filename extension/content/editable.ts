@@ -8,7 +8,8 @@
 import { call } from '../messaging.ts';
 import type { Mention } from '../../src/report/types.ts';
 import { getUserSettings, watchUserSettings } from '../settings.ts';
-import { getI18n, type MessageKey } from '../ui/i18n.ts';
+import { getI18n } from '../ui/i18n.ts';
+import { KIND_KEY } from '../ui/shared/kinds.ts';
 import { rangeFor, readPage } from './read-page.ts';
 
 export const HL_EDITOR = 'receipts-editor';
@@ -19,13 +20,6 @@ const NOTE_CSS = `:host{all:initial}
 border:1px solid #c9a400;border-radius:6px;padding:4px 8px;box-shadow:0 2px 6px rgba(0,0,0,.2)}
 .note[hidden]{display:none}`;
 
-const KIND_KEY: Record<string, MessageKey> = {
-  company: 'kindCompany',
-  agency: 'kindAgency',
-  program: 'kindProgram',
-  contract_id: 'kindContractId',
-  amount: 'kindAmount',
-};
 
 type Editor = HTMLTextAreaElement | HTMLElement;
 

@@ -5,7 +5,8 @@ import type { Claim, LoadedSpan } from '../../../src/report/types.ts';
 import { LOADED_CATEGORIES } from '../../../src/loaded/categories.ts';
 import { useState } from 'preact/hooks';
 import { addFlag } from '../../flags.ts';
-import { useI18n, type I18n, type MessageKey } from '../i18n.ts';
+import { useI18n, type I18n } from '../i18n.ts';
+import { VERDICT_KEY } from '../shared/kinds.ts';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
@@ -65,15 +66,9 @@ function FlagButton({ span }: { span: LoadedSpan }) {
   );
 }
 
-const VERDICT: Record<string, MessageKey> = {
-  consistent: 'verdictConsistent',
-  differs: 'verdictDiffers',
-  not_in_record: 'verdictNotInRecord',
-};
-
 /** "consistent" / "differs" / "not in the record"; never "false" or "wrong". Unknown → not in the record. */
 export function verdictWord(v: unknown, i18n: I18n): string {
-  const key = typeof v === 'string' ? VERDICT[v.replace(/-/g, '_')] : undefined;
+  const key = typeof v === 'string' ? VERDICT_KEY[v.replace(/-/g, '_')] : undefined;
   return i18n.t(key ?? 'verdictNotInRecord');
 }
 

@@ -1,4 +1,5 @@
-// Entity kinds as the interface names them (popover title bar, options switches).
+// Entity kinds and claim verdicts as the interface names them (popover, side
+// panel, editor notes, options switches): one table each.
 import type { MentionKind } from '../../../src/model/types.ts';
 import type { MessageKey } from '../i18n.ts';
 
@@ -8,4 +9,11 @@ export const KIND_KEY: Record<MentionKind, MessageKey> = {
   program: 'kindProgram',
   contract_id: 'kindContractId',
   amount: 'kindAmount',
+};
+
+/** Claim verdicts: "consistent" / "differs" / "not in the record"; never "false" or "wrong". */
+export const VERDICT_KEY: Record<string, MessageKey> = {
+  consistent: 'verdictConsistent',
+  differs: 'verdictDiffers',
+  not_in_record: 'verdictNotInRecord',
 };

@@ -9,20 +9,9 @@ import { awardsShown, entityEntries, reportSource, tierLabel, unresolvedMentions
 import { formatDate, formatUsdShort } from '../../../src/report/format.ts';
 import type { Claim, Mention, Report } from '../../../src/report/types.ts';
 import { useI18n, type I18n, type MessageKey } from '../i18n.ts';
+import { KIND_KEY, VERDICT_KEY } from '../shared/kinds.ts';
 import { ExportBar } from './ExportBar.tsx';
 
-const KIND_KEY: Record<string, MessageKey> = {
-  company: 'kindCompany',
-  agency: 'kindAgency',
-  program: 'kindProgram',
-  contract_id: 'kindContractId',
-  amount: 'kindAmount',
-};
-const VERDICT_KEY: Record<string, MessageKey> = {
-  consistent: 'verdictConsistent',
-  differs: 'verdictDiffers',
-  not_in_record: 'verdictNotInRecord',
-};
 
 function kindKey(kind: Mention['kind']): MessageKey {
   return KIND_KEY[kind] ?? 'kindAmount';
