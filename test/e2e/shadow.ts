@@ -3,6 +3,15 @@
 // helpers query inside it the way a browser's inspector does.
 import type { CDPSession, Page } from 'playwright-core';
 
+/** The backend node id of <receipts-ui>'s (closed) shadow root, found the way the inspector finds it; null if absent. */
+export async function receiptsShadowRoot(cdp: CDPSession): Promise<number | null> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'receipts-ui' });
+  if (!nodeId) return null;
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  return node.shadowRoots?.[0]?.backendNodeId ?? null;
+}
+
 export class ShadowProbe {
   private constructor(private readonly cdp: CDPSession) {}
 
@@ -11,13 +20,9 @@ export class ShadowProbe {
   }
 
   private async shadowRootId(): Promise<number | null> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'receipts-ui' });
-    if (!nodeId) return null;
-    const { node } = await this.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { nodeIds } = await this.cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });
+    const backendNodeId = await receiptsShadowRoot(this.cdp);
+    if (backendNodeId === null) return null;
+    const { nodeIds } = await this.cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [backendNodeId] });
     return nodeIds[0] ?? null;
   }
 

@@ -7,6 +7,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './browsers.ts';
+import { receiptsShadowRoot } from './shadow.ts';
 
 // Evaluated through the DevTools protocol, so an extension page's CSP (no inline scripts) does not block it.
 const AXE_SOURCE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -24,13 +25,9 @@ export class UiProbe {
 
   /** The closed shadow root of <receipts-ui> as a remote object id, or null. */
   async rootObject(): Promise<string | null> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'receipts-ui' });
-    if (!nodeId) return null;
-    const { node } = await this.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const backendNodeId = await receiptsShadowRoot(this.cdp);
+    if (backendNodeId === null) return null;
+    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId });
     return object.objectId ?? null;
   }
 
