@@ -4,7 +4,9 @@
 // background worker, off the page's main thread.
 import { HighlightLayer } from '../extension/content/highlight.ts';
 import { Painter } from '../extension/content/painter.ts';
+import { readPage } from '../extension/content/read-page.ts';
 import { Budget, scanRoots, SLICE_MS } from '../extension/content/scanner.ts';
+import type { FindingLists } from '../extension/content/findings.ts';
 import type { Analysis } from '../src/report/annotate.ts';
 
 let worker: Worker | null = null;
@@ -31,6 +33,21 @@ function analyse(text: string): Promise<Analysis & { matchMs: number }> {
   });
 }
 
+/**
+ * Warms the matcher worker on a different article (same generator, another
+ * seed), as the extension's long-lived background worker is warm after the
+ * reader's earlier pages. Nothing is cached between texts: only the JIT warms.
+ */
+async function warm(url: string, times = 3): Promise<number> {
+  const html = await (await fetch(url)).text();
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const text = readPage(doc.body).text;
+  for (let i = 0; i < times; i++) await analyse(text);
+  return text.length;
+}
+
+let lastFound: FindingLists | null = null;
+
 /** Wall time of read + match (in the worker) + ranges + highlight registration, with each phase's share. */
 async function ours(): Promise<{ totalMs: number; matchMs: number; mentions: number; chars: number; phases: Record<string, number> }> {
   const t0 = performance.now();
@@ -48,6 +65,7 @@ async function ours(): Promise<{ totalMs: number; matchMs: number; mentions: num
     },
   });
   const tRanges = performance.now();
+  lastFound = found;
   // As PageSession.render does: registered in slices within the frame budget.
   const painter = new Painter(new HighlightLayer());
   const budget = new Budget(SLICE_MS);
@@ -71,9 +89,65 @@ function floor(): { ms: number; chars: number } {
   return { ms: performance.now() - t0, chars };
 }
 
+// Case folding as a matcher's inner loop would do it: one table read per UTF-16 unit.
+const FOLD = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) FOLD[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+
+/**
+ * Work no matcher can skip, timed on this page (median of 9): walk the text
+ * nodes and read each character once; the same, folding each character's
+ * case through a table (any case-insensitive matcher does at least this); and
+ * one DOM Range per mention we highlighted (any scanner that highlights every
+ * mention, rather than only those near the viewport, makes these).
+ */
+function bounds(): { readEveryCharMs: number; foldEveryCharMs: number; rangesMs: number; ranges: number } {
+  const found = lastFound?.mentions ?? [];
+  const med = (f: () => number) => {
+    const xs: number[] = [];
+    let sink = 0;
+    for (let i = 0; i < 11; i++) {
+      const t0 = performance.now();
+      sink += f();
+      if (i >= 2) xs.push(performance.now() - t0);
+    }
+    (globalThis as { __sink?: number }).__sink = sink; // keeps the loops from being optimised away
+    xs.sort((a, b) => a - b);
+    return xs[xs.length >> 1]!;
+  };
+  const readEveryCharMs = med(() => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let h = 0;
+    while (w.nextNode()) {
+      const d = (w.currentNode as Text).data;
+      for (let i = 0; i < d.length; i++) h = (h + d.charCodeAt(i)) | 0;
+    }
+    return h;
+  });
+  const foldEveryCharMs = med(() => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let h = 0;
+    while (w.nextNode()) {
+      const d = (w.currentNode as Text).data;
+      for (let i = 0; i < d.length; i++) h = (Math.imul(h, 31) + FOLD[d.charCodeAt(i)]!) | 0;
+    }
+    return h;
+  });
+  const rangesMs = med(() => {
+    let n = 0;
+    for (const f of found) {
+      const r = document.createRange();
+      r.setStart(f.range.startContainer, f.range.startOffset);
+      r.setEnd(f.range.endContainer, f.range.endOffset);
+      n += r.endOffset;
+    }
+    return n;
+  });
+  return { readEveryCharMs, foldEveryCharMs, rangesMs, ranges: found.length };
+}
+
 const longTasks: { start: number; duration: number }[] = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
-(window as unknown as { __bench: unknown }).__bench = { startWorker, ours, floor, longTasks };
+(window as unknown as { __bench: unknown }).__bench = { startWorker, warm, ours, floor, bounds, longTasks };

@@ -25,6 +25,11 @@ export interface Segment {
   node: Text;
   /** Offset of the node's first character in the page text. */
   start: number;
+  /**
+   * Offset just past its last character, as read. Kept so finding a segment
+   * never asks the DOM for `data.length` (a call into the page per probe).
+   */
+  end: number;
 }
 
 export interface PageText {
@@ -50,8 +55,10 @@ export function isSkippedTag(el: Element): boolean {
   return SKIP.has(el.tagName.toUpperCase());
 }
 
-function skipped(el: Element, opts: ReadOptions): boolean {
-  if (isSkippedTag(el)) return true;
+function skipped(el: Element, tag: string, opts: ReadOptions): boolean {
+  if (SKIP.has(tag)) return true;
+  // Most elements of an article carry no attribute at all: one call answers both checks below.
+  if (!el.hasAttributes()) return opts.exclude?.(el) ?? false;
   if (el.hasAttribute('hidden')) return true;
   // `contenteditable`, `contenteditable=""` and "plaintext-only" are all editable
   // (the attribute is ASCII case-insensitive); only "false" and invalid values are not.
@@ -63,10 +70,9 @@ function skipped(el: Element, opts: ReadOptions): boolean {
 const NONE: ArrayLike<Node> = [];
 
 /** The children of `node` in the flat tree, as far as a content script may see it. */
-function childrenOf(node: Node, opts: ReadOptions): ArrayLike<Node> {
+function childrenOf(node: Node, opts: ReadOptions, tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : ''): ArrayLike<Node> {
   if (node.nodeType !== 1) return node.childNodes;
   const el = node as Element;
-  const tag = el.tagName.toUpperCase();
   if (tag === 'IFRAME') {
     let doc: Document | null = null;
     try {
@@ -112,25 +118,28 @@ export function* readPageSteps(root: Node, opts: ReadOptions = {}): Generator<vo
   const push = (node: Text) => {
     // Newlines inside one text node are layout, not paragraph breaks; replacing
     // them one-for-one with spaces keeps every offset exact.
-    const data = node.data.replace(/[\n\r]/g, ' ');
+    const raw = node.data;
+    const data = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw : raw.replace(/[\n\r]/g, ' ');
     if (data.length === 0) return;
     if (pendingBreak) {
       parts.push(BLOCK_BREAK);
       length += BLOCK_BREAK.length;
       pendingBreak = false;
     }
-    segments.push({ node, start: length });
+    segments.push({ node, start: length, end: length + data.length });
     parts.push(data);
     length += data.length;
   };
 
   // Iterative walk so deeply nested pages cannot overflow the stack.
-  const stack: { nodes: ArrayLike<Node>; i: number; owner: Node }[] = [{ nodes: childrenOf(root, opts), i: 0, owner: root }];
+  const stack: { nodes: ArrayLike<Node>; i: number; block: boolean }[] = [
+    { nodes: childrenOf(root, opts), i: 0, block: root.nodeType === 1 && isBlock(root as Element) },
+  ];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     if (top.i >= top.nodes.length) {
       stack.pop();
-      if (stack.length > 0 && top.owner.nodeType === 1 && isBlock(top.owner as Element)) breakBlock();
+      if (stack.length > 0 && top.block) breakBlock();
       continue;
     }
     const node = top.nodes[top.i++]!;
@@ -142,13 +151,16 @@ export function* readPageSteps(root: Node, opts: ReadOptions = {}): Generator<vo
       // A skipped subtree is a hard boundary: no name may be read across text
       // the reader never sees ("P<script>…</script>alantir" is not "Palantir",
       // and a range over it would paint the script's text).
-      if (skipped(el, opts)) {
+      // Upper-cased once per element: XHTML and SVG documents keep the source's case.
+      const tag = el.tagName.toUpperCase();
+      if (skipped(el, tag, opts)) {
         breakBlock();
         continue;
       }
-      if (isBlock(el)) breakBlock();
-      const kids = childrenOf(el, opts);
-      if (kids.length > 0) stack.push({ nodes: kids, i: 0, owner: el });
+      const block = BLOCK.has(tag);
+      if (block) breakBlock();
+      const kids = childrenOf(el, opts, tag);
+      if (kids.length > 0) stack.push({ nodes: kids, i: 0, block });
     }
   }
   return { text: parts.join(''), segments };
@@ -162,18 +174,33 @@ export function readPage(root: Node, opts: ReadOptions = {}): PageText {
   }
 }
 
-/** The segment holding text offset `offset` (binary search). */
-export function segmentAt(page: PageText, offset: number): Segment | undefined {
+/** Index of the segment holding text offset `offset` (binary search), or -1. */
+function segmentIndex(page: PageText, offset: number): number {
   let lo = 0;
   let hi = page.segments.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = page.segments[mid]!;
     if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.start + s.node.data.length) lo = mid + 1;
-    else return s;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The segment holding text offset `offset` (binary search). */
+export function segmentAt(page: PageText, offset: number): Segment | undefined {
+  return page.segments[segmentIndex(page, offset)];
+}
+
+function makeRange(a: Segment, b: Segment, start: number, end: number): Range | null {
+  if (a.node !== b.node && a.node.getRootNode() !== b.node.getRootNode()) return null;
+  // The page may have shortened a node since it was read; a stale offset gets no range rather than a throw.
+  if (start - a.start > a.node.length || end - b.start > b.node.length) return null;
+  const range = a.node.ownerDocument.createRange();
+  range.setStart(a.node, start - a.start);
+  range.setEnd(b.node, end - b.start);
+  return range;
 }
 
 /**
@@ -185,12 +212,40 @@ export function segmentAt(page: PageText, offset: number): Segment | undefined {
 export function rangeFor(page: PageText, start: number, end: number, _doc?: Document): Range | null {
   const a = segmentAt(page, start);
   const b = segmentAt(page, end - 1);
-  if (!a || !b) return null;
-  if (a.node !== b.node && a.node.getRootNode() !== b.node.getRootNode()) return null;
-  const range = a.node.ownerDocument.createRange();
-  range.setStart(a.node, start - a.start);
-  range.setEnd(b.node, end - b.start);
-  return range;
+  return a && b ? makeRange(a, b, start, end) : null;
+}
+
+/**
+ * `rangeFor` for spans that mostly come in reading order (findings are
+ * sorted by start): a cursor walks forward from the last segment found, so a
+ * page's worth of spans costs one pass over the segments instead of two
+ * binary searches each. Out-of-order spans fall back to the search.
+ */
+export function rangeMaker(page: PageText): (start: number, end: number) => Range | null {
+  const segs = page.segments;
+  let at = 0;
+  const find = (offset: number): number => {
+    let i = at;
+    const cur = segs[i];
+    if (!cur || offset < cur.start) {
+      i = segmentIndex(page, offset);
+      if (i >= 0) at = i;
+      return i;
+    }
+    while (i < segs.length && offset >= segs[i]!.end) i++;
+    const s = segs[i];
+    if (!s || offset < s.start) return -1; // in a block break between segments
+    at = i;
+    return i;
+  };
+  return (start, end) => {
+    const ia = find(start);
+    if (ia < 0) return null;
+    const a = segs[ia]!;
+    const b = end - 1 < a.end ? a : segs[find(end - 1)];
+    at = ia; // the next span starts at or after this one
+    return b ? makeRange(a, b, start, end) : null;
+  };
 }
 
 const offsetMaps = new WeakMap<PageText, Map<Node, number>>();

@@ -5,7 +5,7 @@
 import type { Analysis } from '../../src/report/annotate.ts';
 import type { Claim, LoadedSpan, Mention } from '../../src/report/types.ts';
 import { emptyLists, type FindingLists, type Found } from './findings.ts';
-import { BLOCK_BREAK, rangeFor, readPageSteps, type PageText, type ReadOptions } from './read-page.ts';
+import { BLOCK_BREAK, rangeMaker, readPageSteps, type PageText, type ReadOptions } from './read-page.ts';
 
 /** Work per slice before giving the event loop back (well under the 50 ms long-task line). */
 export const SLICE_MS = 8;
@@ -62,7 +62,7 @@ export async function readRoots(roots: readonly Node[], read: ReadOptions, budge
       parts.push(BLOCK_BREAK);
       length += BLOCK_BREAK.length;
     }
-    for (const s of part.segments) page.segments.push({ node: s.node, start: s.start + length });
+    for (const s of part.segments) page.segments.push({ node: s.node, start: s.start + length, end: s.end + length });
     parts.push(part.text);
     length += part.text.length;
   }
@@ -129,11 +129,11 @@ export async function scanRoots(roots: readonly Node[], o: ScanOptions): Promise
   if (page.text.trim().length === 0) return { page, found, version: null };
   const analysis = await analyseInChunks(page.text, o.analyse);
   if (o.signal?.aborted) throw o.signal.reason ?? new DOMException('aborted', 'AbortError');
-  const doc = roots[0]?.ownerDocument ?? document;
   const toRanges = async <T extends { start: number; end: number }>(items: readonly T[], keep: (t: T) => boolean, out: Found<T>[]) => {
+    const rangeFor = rangeMaker(page);
     for (const item of items) {
       if (!keep(item)) continue;
-      const range = rangeFor(page, item.start, item.end, doc);
+      const range = rangeFor(item.start, item.end);
       if (range) out.push({ item, range });
       await budget.check();
     }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { BLOCK_BREAK, offsetOf, rangeFor, readPage, segmentAt, type PageText } from '../../extension/content/read-page.ts';
+import { BLOCK_BREAK, offsetOf, rangeFor, rangeMaker, readPage, segmentAt, type PageText } from '../../extension/content/read-page.ts';
 
 function load(html: string): { page: PageText; before: string } {
   document.body.innerHTML = html;
@@ -166,6 +166,35 @@ describe('rangeFor, segmentAt, offsetOf', () => {
         }
       }
     }
+  });
+
+  test('rangeMaker gives the same range as rangeFor, in order, out of order and at random', () => {
+    const { page } = load('<h1>Ti<b>tle</b></h1><p>Pal<em>an</em>tir, <a href="#">ICE</a> und ICM.</p><ul><li>x<i>y</i></li><li>z</li></ul>');
+    const spans: [number, number][] = [];
+    for (let s = 0; s < page.text.length; s++) for (let e = s + 1; e <= page.text.length; e++) spans.push([s, e]);
+    const same = (make: (s: number, e: number) => Range | null, order: [number, number][]) => {
+      for (const [s, e] of order) {
+        const want = rangeFor(page, s, e);
+        const got = make(s, e);
+        expect(got === null, `${s}-${e}`).toBe(want === null);
+        if (got && want) {
+          expect([got.startContainer, got.startOffset, got.endContainer, got.endOffset]).toEqual([want.startContainer, want.startOffset, want.endContainer, want.endOffset]);
+        }
+      }
+    };
+    same(rangeMaker(page), spans);
+    same(rangeMaker(page), [...spans].reverse());
+    let seed = 7;
+    const shuffled = [...spans].sort(() => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5);
+    same(rangeMaker(page), shuffled);
+  });
+
+  test('a span the page has since shortened gets no range, not an exception', () => {
+    const { page } = load('<p>Palantir gewann</p>');
+    page.segments[0]!.node.data = 'Pal';
+    expect(rangeFor(page, 0, 8)).toBeNull();
+    expect(rangeMaker(page)(0, 8)).toBeNull();
+    expect(rangeMaker(page)(0, 3)!.toString()).toBe('Pal');
   });
 
   test('a range inside a block break is null', () => {
