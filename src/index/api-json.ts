@@ -1,19 +1,13 @@
 // USAspending API responses saved as JSON: `spending_by_award` search results
 // and single-award detail objects. Both describe whole awards (cumulative
 // values), straight from the government API, so their tier is primary.
-import { coded } from './competition-codes.ts';
+import { awardDetailSources, AWARD_DETAIL_OBLIGATION_BASIS, jsonObject, readAwardDetail, type JsonObject } from './award-detail.ts';
 import { FieldReader } from './fields.ts';
 import { normalizeAgencyCode, normalizeDuns, normalizeUei, parseGeneratedId, usaspendingAwardUrl } from './ids.ts';
 import type { FileContext, NormalizedRow } from './normalized-row.ts';
 import type { RowResult } from './rows-2018.ts';
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
-}
-
-function reader(o: Obj): FieldReader {
+function reader(o: JsonObject): FieldReader {
   return new FieldReader((k) => {
     const v = o[k];
     return v === null || v === undefined ? undefined : typeof v === 'object' ? undefined : String(v);
@@ -22,8 +16,7 @@ function reader(o: Obj): FieldReader {
 
 /** One `results[]` entry of POST /api/v2/search/spending_by_award/. Non-contract awards are `ignore`d. */
 export function mapSearchResult(entry: unknown, index: number, ctx: FileContext): RowResult | { ignore: string } {
-  const o = obj(entry);
-  const r = reader(o);
+  const r = reader(jsonObject(entry));
   const key = r.text('generated_internal_id');
   if (!key) return { reject: 'result has no generated_internal_id', issues: [] };
   if (!key.startsWith('CONT_')) return { ignore: 'not a contract award' };
@@ -55,20 +48,18 @@ export function mapSearchResult(entry: unknown, index: number, ctx: FileContext)
   return { row, issues: r.issues };
 }
 
-/** GET /api/v2/awards/<generated_unique_award_id>/ */
+/** GET /api/v2/awards/<generated_unique_award_id>/: which field is where lives in award-detail.ts. */
 export function mapAwardDetail(entry: unknown, index: number, ctx: FileContext): RowResult {
-  const o = obj(entry);
-  const r = reader(o);
-  const key = r.text('generated_unique_award_id');
+  // One FieldReader per object; their issues are reported in reading order.
+  const readers: FieldReader[] = [];
+  const d = readAwardDetail(entry, (o) => {
+    const r = reader(o);
+    readers.push(r);
+    return r;
+  });
+  const key = d.key;
   const parsed = key ? parseGeneratedId(key) : undefined;
   if (!key || !parsed) return { reject: `award detail without a usable generated_unique_award_id (${key ?? 'missing'})`, issues: [] };
-  const pop = reader(obj(o['period_of_performance']));
-  const rec = reader(obj(o['recipient']));
-  const parent = reader(obj(o['parent_award']));
-  const agency = obj(o['awarding_agency']);
-  const top = reader(obj(agency['toptier_agency']));
-  const sub = reader(obj(agency['subtier_agency']));
-  const c = reader(obj(o['latest_transaction_contract_data']));
   const row: NormalizedRow = {
     ctx,
     line: index + 1,
@@ -76,42 +67,32 @@ export function mapAwardDetail(entry: unknown, index: number, ctx: FileContext):
     tier: 'primary',
     awardKey: key,
     generatedId: key,
-    piid: r.text('piid') ?? parsed.piid,
-    parentPiid: parent.text('piid') ?? parsed.parentPiid,
-    awardClass: parsed.idv || r.text('category') === 'idv' ? 'idv' : 'award',
-    obligation: r.amount('total_obligation'),
-    obligationBasis: 'total obligation (USAspending API award detail)',
-    current: r.amount('base_exercised_options'),
-    ceiling: r.amount('base_and_all_options'),
-    signed: r.date('date_signed'),
-    start: pop.date('start_date'),
-    currentEnd: pop.date('end_date'),
-    potentialEnd: pop.date('potential_end_date'),
-    lastModified: pop.date('last_modified_date'),
-    agency: { code: top.text('code'), name: top.text('name') },
-    subAgency: { code: normalizeAgencyCode(sub.text('code')), name: sub.text('name') },
+    piid: d.piid ?? parsed.piid,
+    parentPiid: d.parentPiid ?? parsed.parentPiid,
+    awardClass: parsed.idv || d.category === 'idv' ? 'idv' : 'award',
+    obligation: d.obligation,
+    obligationBasis: AWARD_DETAIL_OBLIGATION_BASIS,
+    current: d.current,
+    ceiling: d.ceiling,
+    signed: d.signed,
+    start: d.start,
+    currentEnd: d.currentEnd,
+    potentialEnd: d.potentialEnd,
+    lastModified: d.lastModified,
+    agency: d.agency,
+    subAgency: { code: normalizeAgencyCode(d.subAgency.code), name: d.subAgency.name },
     recipient: {
-      name: rec.text('recipient_name'),
-      uei: normalizeUei(rec.text('recipient_uei')),
-      duns: normalizeDuns(rec.text('recipient_unique_id')),
-      parentName: rec.text('parent_recipient_name'),
-      parentUei: normalizeUei(rec.text('parent_recipient_uei')),
-      parentDuns: normalizeDuns(rec.text('parent_recipient_unique_id')),
+      name: d.recipient.name,
+      uei: normalizeUei(d.recipient.uei),
+      duns: normalizeDuns(d.recipient.duns),
+      parentName: d.recipient.parentName,
+      parentUei: normalizeUei(d.recipient.parentUei),
+      parentDuns: normalizeDuns(d.recipient.parentDuns),
     },
-    description: r.text('description'),
-    competition: {
-      extentCompeted: coded('extentCompeted', c.text('extent_competed'), c.text('extent_competed_description')),
-      solicitationProcedures: coded('solicitationProcedures', c.text('solicitation_procedures'), c.text('solicitation_procedures_description')),
-      fairOpportunity: coded('fairOpportunity', c.text('fair_opportunity_limited'), c.text('fair_opportunity_limited_description')),
-      otherThanFullAndOpen: coded('otherThanFullAndOpen', c.text('other_than_full_and_open'), c.text('other_than_full_and_open_description')),
-      offersReceived: c.integer('number_of_offers_received'),
-      solicitationId: c.text('solicitation_identifier'),
-    },
-    pricing: c.text('type_of_contract_pricing_description') ?? c.text('type_of_contract_pricing'),
-    rowSources: [
-      { url: usaspendingAwardUrl(key), title: `USAspending.gov award ${key}` },
-      { url: `https://api.usaspending.gov/api/v2/awards/${encodeURIComponent(key)}/`, title: 'USAspending API award detail' },
-    ],
+    description: d.description,
+    competition: d.competition,
+    pricing: d.pricing,
+    rowSources: awardDetailSources(key),
   };
-  return { row, issues: [...r.issues, ...pop.issues, ...c.issues] };
+  return { row, issues: readers.flatMap((r) => r.issues) };
 }

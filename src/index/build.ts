@@ -12,30 +12,22 @@
 // from the file twice (content hash, then snapshot.json). Only awards that
 // curated programs name are kept whole, because programs attach modifications
 // to them. The temporary directory is removed even when the build throws.
-import { awardSize } from '../query/describe.ts';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+//
+// What both builders share (ingesting, linking, the non-award records) lives
+// in build-phases.ts; this file holds the two award passes and their options.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AgencyRecord, AliasEntry, AwardRecord, IndexRecord, ProgramRecord, Snapshot, SnapshotManifest, Tier, VendorRecord } from '../model/types.ts';
-import { AgencyBuilder } from './agencies.ts';
-import { buildAliases } from './aliases.ts';
+import type { AwardRecord, IndexRecord, Snapshot, SnapshotManifest, Tier } from '../model/types.ts';
 import { AwardAccumulator, finalizeAward, type AwardSink } from './awards.ts';
 import { canonicalJson, StreamedArray } from './canonical-json.ts';
-import { ReportCollector, type BuildReport } from './build-report.ts';
-import { addCuratedFile, emptyCurated, type CuratedSet } from './curated.ts';
-import { maxDate } from './dates.ts';
-import { Ingest } from './ingest.ts';
-import { expandInputs } from './inputs.ts';
-import { detectJsonKind, type JsonKind } from './layout-detect.ts';
-import { buildPrograms } from './programs.ts';
+import type { BuildReport } from './build-report.ts';
+import { createdOf, finishEntities, ingestInputs, programPiids, summarize, type AwardSummary } from './build-phases.ts';
 import type { FileContext, NormalizedRow } from './normalized-row.ts';
 import { SourceMerger } from './provenance.ts';
 import { countRecords } from '../model/counts.ts';
 import { assembleSnapshot, contentHash, makeManifest, manifestSourcesOf, writeSnapshotParts, type WriteResult } from './snapshot.ts';
 import { LineWriter, readLines, RowSpill } from './spill.ts';
-import { VendorLinker } from './vendors.ts';
 
 export interface BuildOptions {
   /** ISO date for manifest.created; default: the newest asOf/retrieved date in the data (never the clock). */
@@ -67,163 +59,15 @@ export interface BuildResult {
   report: BuildReport;
 }
 
-async function compileDictionary(aliases: AliasEntry[], warnings: string[]): Promise<unknown> {
-  const url = new URL('../match/index.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) {
-    warnings.push('src/match/index.ts not found: the snapshot has no compiled dictionary');
-    return undefined;
-  }
-  try {
-    const m = (await import(/* @vite-ignore */ url.href)) as Record<string, unknown>;
-    const compile = m['compileDictionary'];
-    const serialize = m['serializeDictionary'];
-    if (typeof compile !== 'function' || typeof serialize !== 'function') {
-      warnings.push('src/match/index.ts lacks compileDictionary/serializeDictionary: no compiled dictionary');
-      return undefined;
-    }
-    return JSON.parse(JSON.stringify(serialize(compile(aliases)))) as unknown;
-  } catch (e) {
-    warnings.push(`compiling the alias dictionary failed: ${(e as Error).message}`);
-    return undefined;
-  }
-}
-
-interface Ingested {
-  report: ReportCollector;
-  curated: CuratedSet;
-  vendors: VendorLinker;
-  agencies: AgencyBuilder;
-}
-
-/** Reads curated files, then every data row into `sink`; settles retrieval dates. */
-async function ingestInputs(inputs: string[], opts: BuildOptions, sink: AwardSink): Promise<Ingested> {
-  const report = new ReportCollector();
-  const files = await expandInputs(inputs);
-  const curated = emptyCurated();
-  const jsonData: { path: string; kind: JsonKind; data: unknown }[] = [];
-  const csvFiles: string[] = [];
-  for (const path of files) {
-    if (!path.toLowerCase().endsWith('.json')) {
-      csvFiles.push(path);
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(path, 'utf8'));
-    } catch (e) {
-      report.files.push({ file: path, layout: 'invalid-json', rows: 1, accepted: 0, rejected: 0, ignored: 0 });
-      report.reject(report.files[report.files.length - 1]!, 1, `not valid JSON: ${(e as Error).message}`);
-      continue;
-    }
-    const kind = detectJsonKind(data);
-    if (kind === 'curated') {
-      report.files.push({ file: path, layout: 'curated', rows: 0, accepted: 0, rejected: 0, ignored: 0 });
-      report.warnings.push(...addCuratedFile(curated, path, data as object));
-    } else {
-      jsonData.push({ path, kind, data });
-    }
-  }
-  const vendors = new VendorLinker(curated.vendors);
-  const agencies = new AgencyBuilder(curated.agencies);
-  const ingest = new Ingest(vendors, agencies, sink, report);
-  for (const j of jsonData) ingest.jsonFile(j.path, j.kind, j.data);
-  jsonData.length = 0;
-  for (const path of csvFiles) await ingest.csvFile(path);
-  ingest.settleRetrieved(opts.retrieved);
-  report.sampleRss();
-  return { report, curated, vendors, agencies };
-}
-
-/** What the rest of the build needs to know about an award once it is final. */
-interface AwardSummary {
-  id: string;
-  tier: Tier;
-  size: number;
-  vendorId?: string;
-  agencyId?: string;
-  subAgencyId?: string;
-}
-
-function summarize(a: AwardRecord): AwardSummary {
-  return { id: a.id, tier: a.provenance.tier, size: awardSize(a), vendorId: a.vendorId, agencyId: a.agencyId, subAgencyId: a.subAgencyId };
-}
-
-/**
- * Fills vendors' award lists and returns the agencies' ones, in reading order
- * (government records first, then the largest: compareAwards, id as tie-break),
- * so a capped list in the popover holds the awards that matter.
- */
-function linkAwards(vendorRecords: VendorRecord[], awards: Iterable<AwardSummary>): Map<string, string[]> {
-  const byVendor = new Map(vendorRecords.map((v) => [v.id, v] as const));
-  const byAgency = new Map<string, string[]>();
-  const byId = new Map<string, AwardSummary>();
-  for (const a of awards) {
-    byId.set(a.id, a);
-    if (a.vendorId) byVendor.get(a.vendorId)?.awardIds.push(a.id);
-    for (const ag of [a.agencyId, a.subAgencyId]) {
-      if (!ag) continue;
-      const list = byAgency.get(ag);
-      if (list) list.push(a.id);
-      else byAgency.set(ag, [a.id]);
-    }
-  }
-  // Same order as compareAwards (src/query/describe.ts) on the full records.
-  const tier = (x: AwardSummary) => (x.tier === 'primary' ? 0 : 1);
-  const order = (ids: string[]) =>
-    ids.sort((x, y) => {
-      const a = byId.get(x)!;
-      const b = byId.get(y)!;
-      return tier(a) - tier(b) || b.size - a.size || (x < y ? -1 : x > y ? 1 : 0);
-    });
-  for (const v of vendorRecords) order(v.awardIds);
-  for (const list of byAgency.values()) order(list);
-  return byAgency;
-}
-
-/** Records other than awards, and the alias list: built the same way by both paths. */
-async function finishEntities(
-  ing: Ingested,
-  vendorRecords: VendorRecord[],
-  summaries: Iterable<AwardSummary>,
-  programAwards: AwardRecord[],
-  opts: BuildOptions,
-): Promise<{ agencyRecords: AgencyRecord[]; programs: ProgramRecord[]; aliases: AliasEntry[]; dictionary: unknown }> {
-  const { curated, vendors, agencies, report } = ing;
-  const byAgency = linkAwards(vendorRecords, summaries);
-  const agencyRecords = agencies.finalize(byAgency);
-  const vendorIdByKey = (key: string) => (curated.vendors.has(key) ? vendors.resolve(`curated:${key}`) : undefined);
-  const programs = buildPrograms(curated.programs, programAwards, vendorIdByKey, report.warnings);
-  report.warnings.push(...vendors.warnings);
-  const aliases = buildAliases(curated, vendorRecords, agencyRecords, programs, vendorIdByKey);
-  const dictionary = opts.dictionary === false ? undefined : await compileDictionary(aliases, report.warnings);
-  return { agencyRecords, programs, aliases, dictionary };
-}
-
-function createdOf(created: string | undefined, r: IndexRecord): string | undefined {
-  created = maxDate(created, r.provenance.asOf);
-  for (const s of r.provenance.sources) created = maxDate(created, s.retrieved);
-  return created;
-}
-
-/** PIIDs that curated programs name: only these awards are needed whole after the award pass. */
-function programPiids(curated: CuratedSet): Set<string> {
-  const out = new Set<string>();
-  for (const p of curated.programs.values()) {
-    for (const piid of p.awardPiids) out.add(piid);
-    for (const m of p.modifications) out.add(m.piid);
-  }
-  return out;
-}
-
 /** Builds the whole snapshot in memory: for tests and small inputs. buildIndexToDir writes the same bytes. */
 export async function buildIndex(inputs: string[], opts: BuildOptions = {}): Promise<BuildResult> {
   const accumulator = new AwardAccumulator();
-  const ing = await ingestInputs(inputs, opts, accumulator);
+  const ing = await ingestInputs(inputs, opts.retrieved, accumulator);
   const { vendors, report, curated } = ing;
   const vendorRecords = vendors.finalize();
   const awards = [...accumulator.awards.values()].map((a) => finalizeAward(a, a.vendorIdentity ? vendors.resolve(a.vendorIdentity) : undefined));
   accumulator.awards.clear();
-  const { agencyRecords, programs, aliases, dictionary } = await finishEntities(ing, vendorRecords, awards.map(summarize), awards, opts);
+  const { agencyRecords, programs, aliases, dictionary } = await finishEntities(ing, vendorRecords, awards.map(summarize), awards, opts.dictionary !== false);
   const records: IndexRecord[] = [...vendorRecords, ...agencyRecords, ...programs, ...awards];
   let created = opts.created;
   if (!created) for (const r of records) created = createdOf(created, r);
@@ -264,7 +108,7 @@ export async function buildIndexToDir(inputs: string[], outDir: string, opts: St
   const tmp = await mkdtemp(join(opts.tempDir ?? tmpdir(), 'receipts-build-'));
   try {
     const sink = new SpillSink(new RowSpill(tmp, { bufferChars: opts.spillBufferChars }));
-    const ing = await ingestInputs(inputs, opts, sink);
+    const ing = await ingestInputs(inputs, opts.retrieved, sink);
     const { vendors, report, curated } = ing;
     opts.onPhase?.('ingested', tmp);
     const vendorRecords = vendors.finalize();
@@ -304,7 +148,7 @@ export async function buildIndexToDir(inputs: string[], outDir: string, opts: St
     }
     opts.onPhase?.('awards-written', tmp);
 
-    const { agencyRecords, programs, aliases, dictionary } = await finishEntities(ing, vendorRecords, summaries, held, opts);
+    const { agencyRecords, programs, aliases, dictionary } = await finishEntities(ing, vendorRecords, summaries, held, opts.dictionary !== false);
     const others: IndexRecord[] = [...vendorRecords, ...agencyRecords, ...programs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const heldById = new Map(held.map((a) => [a.id, a] as const));
     const counts = countRecords(others);

@@ -1,12 +1,14 @@
-// GET /api/v2/awards/<id>/ → AwardRecord. The builder's api-json.ts maps the
-// same object into its row model, but it pulls in node:crypto; this mapper
-// shares the competition-code tables and id conventions and stays browser-safe.
-import { coded } from '../index/competition-codes.ts';
+// GET /api/v2/awards/<id>/ → AwardRecord. Where each fact sits in the response
+// is read by src/index/award-detail.ts, which the builder's api-json.ts shares,
+// so a synced award carries the same facts as a bundled one. Values are read
+// leniently here (no issue list: a live response has no file line to report,
+// and one odd field must not fail a sync run), and nothing here may pull in
+// node: modules, because sync runs in the extension.
 import { agencyByCgac } from '../index/agency-table.ts';
-import type { AwardRecord, Competition, IndexRecord } from '../model/types.ts';
+import { AWARD_DETAIL_OBLIGATION_BASIS, awardDetailSources, readAwardDetail, type JsonObject, type ValueReader } from '../index/award-detail.ts';
+import type { AwardRecord, IndexRecord } from '../model/types.ts';
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+type Obj = JsonObject;
 const text = (o: Obj, k: string): string | undefined => {
   const v = o[k];
   return typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
@@ -17,6 +19,8 @@ const num = (o: Obj, k: string): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 const date = (o: Obj, k: string): string | undefined => text(o, k)?.slice(0, 10).match(/^\d{4}-\d{2}-\d{2}$/)?.[0];
+/** Amounts and counts alike are plain numbers; dates keep their ISO day (the API adds a time). */
+const lenient = (o: Obj): ValueReader => ({ text: (k) => text(o, k), amount: (k) => num(o, k), integer: (k) => num(o, k), date: (k) => date(o, k) });
 
 /** Lookups into the live index, so updated awards link to the vendors and agencies already there. */
 export interface IndexLinks {
@@ -40,67 +44,48 @@ function drop<T extends Obj>(o: T): T {
 }
 
 export function mapAwardDetail(detail: unknown, links: IndexLinks, retrieved: string, previous?: AwardRecord): AwardRecord | undefined {
-  const o = obj(detail);
-  const key = text(o, 'generated_unique_award_id');
+  const d = readAwardDetail(detail, lenient);
+  const key = d.key;
   const m = key ? /^CONT_(AWD|IDV)_([^_]+)_/.exec(key) : null;
   if (!key || !m) return undefined;
-  const pop = obj(o['period_of_performance']);
-  const rec = obj(o['recipient']);
-  const parent = obj(o['parent_award']);
-  const agency = obj(o['awarding_agency']);
-  const top = obj(agency['toptier_agency']);
-  const sub = obj(agency['subtier_agency']);
-  const c = obj(o['latest_transaction_contract_data']);
-  const uei = text(rec, 'recipient_uei')?.toUpperCase();
-  const topCode = text(top, 'code');
+  const uei = d.recipient.uei?.toUpperCase();
+  const topCode = d.agency.code;
   const topAgency = topCode ? (agencyByCgac(topCode.padStart(3, '0'))?.code ?? topCode) : undefined;
-  const competition: Competition = drop({
-    extentCompeted: coded('extentCompeted', text(c, 'extent_competed'), text(c, 'extent_competed_description')),
-    solicitationProcedures: coded('solicitationProcedures', text(c, 'solicitation_procedures'), text(c, 'solicitation_procedures_description')),
-    fairOpportunity: coded('fairOpportunity', text(c, 'fair_opportunity_limited'), text(c, 'fair_opportunity_limited_description')),
-    otherThanFullAndOpen: coded('otherThanFullAndOpen', text(c, 'other_than_full_and_open'), text(c, 'other_than_full_and_open_description')),
-    offersReceived: num(c, 'number_of_offers_received'),
-    solicitationId: text(c, 'solicitation_identifier'),
-  });
-  const lastModified = date(pop, 'last_modified_date');
-  const piid = text(o, 'piid') ?? m[2];
+  const piid = d.piid ?? m[2];
   return drop({
     id: `award:${key}`,
     kind: 'award' as const,
     name: piid ?? key,
     generatedId: key,
     piid,
-    parentPiid: text(parent, 'piid'),
+    parentPiid: d.parentPiid,
     awardClass: m[1] === 'IDV' ? ('idv' as const) : ('award' as const),
     vendorId: (uei && links.vendorIdByUei.get(uei)) ?? previous?.vendorId,
-    recipientName: text(rec, 'recipient_name'),
+    recipientName: d.recipient.name,
     agencyId: (topAgency && links.agencyIdByCode.get(topAgency)) ?? previous?.agencyId,
-    subAgencyId: ((s) => (s && links.agencyIdByCode.get(s)) ?? previous?.subAgencyId)(text(sub, 'code')),
+    subAgencyId: ((s) => (s && links.agencyIdByCode.get(s)) ?? previous?.subAgencyId)(d.subAgency.code),
     values: drop({
-      obligated: num(o, 'total_obligation'),
-      obligatedBasis: 'total obligation (USAspending API award detail)',
-      current: num(o, 'base_exercised_options'),
-      ceiling: num(o, 'base_and_all_options'),
+      obligated: d.obligation,
+      obligatedBasis: AWARD_DETAIL_OBLIGATION_BASIS,
+      current: d.current,
+      ceiling: d.ceiling,
     }),
     dates: drop({
-      signed: date(o, 'date_signed'),
-      start: date(pop, 'start_date'),
-      currentEnd: date(pop, 'end_date'),
-      potentialEnd: date(pop, 'potential_end_date'),
-      lastModified,
+      signed: d.signed,
+      start: d.start,
+      currentEnd: d.currentEnd,
+      potentialEnd: d.potentialEnd,
+      lastModified: d.lastModified,
     }),
-    description: text(o, 'description'),
-    competition,
-    pricing: text(c, 'type_of_contract_pricing_description') ?? text(c, 'type_of_contract_pricing'),
+    description: d.description,
+    competition: drop({ ...d.competition }),
+    pricing: d.pricing,
     // The detail endpoint has no transaction list; keep the modifications we already hold.
     modifications: previous?.modifications ?? [],
     provenance: drop({
       tier: 'primary' as const,
-      sources: [
-        { url: `https://www.usaspending.gov/award/${encodeURIComponent(key)}/`, title: `USAspending.gov award ${key}`, retrieved },
-        { url: `https://api.usaspending.gov/api/v2/awards/${encodeURIComponent(key)}/`, title: 'USAspending API award detail', retrieved },
-      ],
-      asOf: lastModified,
+      sources: awardDetailSources(key).map((s) => ({ ...s, retrieved })),
+      asOf: d.lastModified,
     }),
   }) as AwardRecord;
 }
