@@ -5,6 +5,7 @@
 // and one odd field must not fail a sync run), and nothing here may pull in
 // node: modules, because sync runs in the extension.
 import { agencyByCgac } from '../index/agency-table.ts';
+import { parseDate } from '../index/dates.ts';
 import { AWARD_DETAIL_OBLIGATION_BASIS, awardDetailSources, readAwardDetail, type JsonObject, type ValueReader } from '../index/award-detail.ts';
 import type { AwardRecord, IndexRecord } from '../model/types.ts';
 
@@ -18,7 +19,13 @@ const num = (o: Obj, k: string): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
 };
-const date = (o: Obj, k: string): string | undefined => text(o, k)?.slice(0, 10).match(/^\d{4}-\d{2}-\d{2}$/)?.[0];
+// An ISO day that exists: "2022-02-30" from a faulty response is no date, never a guess.
+const date = (o: Obj, k: string): string | undefined => {
+  const day = text(o, k)?.slice(0, 10);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const r = parseDate(day);
+  return r.ok ? r.iso : undefined;
+};
 /** Amounts and counts alike are plain numbers; dates keep their ISO day (the API adds a time). */
 const lenient = (o: Obj): ValueReader => ({ text: (k) => text(o, k), amount: (k) => num(o, k), integer: (k) => num(o, k), date: (k) => date(o, k) });
 

@@ -101,6 +101,10 @@ describe('the builder and sync read one detail alike', () => {
     const synced = mapForSync(bad, NO_LINKS, '2026-11-20');
     expect(synced?.values.obligated).toBeUndefined();
     expect(synced?.values.ceiling).toBe(180000000);
+    // A day that does not exist is no date in either: never a guess.
+    expect(built.row.signed).toBeUndefined();
+    expect(synced?.dates.signed).toBeUndefined();
+    expect(synced?.dates.start).toBe(built.row.start);
   });
 
   it('both refuse a response without a contract award id', () => {
