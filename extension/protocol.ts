@@ -5,6 +5,7 @@
 // data so they survive structured cloning and JSON.
 import type { IndexRecord, SnapshotCounts } from '../src/model/types.ts';
 import type { Analysis } from '../src/report/annotate.ts';
+import type { DiscourseSeed } from '../src/match/index.ts';
 import type { Report } from '../src/report/types.ts';
 import { isSettingsPatch, type SyncSettings } from '../src/sync/settings.ts';
 import type { SyncResult } from '../src/sync/types.ts';
@@ -31,6 +32,8 @@ export interface IndexStatus {
 export interface AnnotateRequest {
   /** Page text in reading order, blocks separated by blank lines. */
   text: string;
+  /** When `text` is only part of the page (a rescan): ambiguous names the rest of the page confirms. */
+  discourse?: DiscourseSeed[];
 }
 
 export interface AnnotateResponse extends Analysis {
@@ -105,6 +108,19 @@ export interface Envelope<K extends MessageType = MessageType> {
 
 const MAX_TEXT = 8_000_000;
 const MAX_IDS = 500;
+const MAX_SEEDS = 500;
+
+const isShortString = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+function isSeeds(v: unknown): v is DiscourseSeed[] {
+  return (
+    Array.isArray(v) &&
+    v.length <= MAX_SEEDS &&
+    [...v].every(
+      (s) => isObject(s) && isShortString(s.id) && isShortString(s.alias) && Array.isArray(s.context) && s.context.length <= 10 && [...s.context].every((w) => isShortString(w)),
+    )
+  );
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -114,7 +130,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export const validators: { [K in MessageType]: (p: unknown) => p is RequestOf<K> } = {
   status: (p): p is Record<string, never> => isObject(p),
   annotate: (p): p is AnnotateRequest =>
-    isObject(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT,
+    isObject(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT && (p.discourse === undefined || isSeeds(p.discourse)),
   describe: (p): p is DescribeRequest =>
     isObject(p) &&
     Array.isArray(p.ids) &&

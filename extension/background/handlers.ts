@@ -25,9 +25,9 @@ export function createHandlers(index: IndexService) {
       };
     },
 
-    async annotate({ text }) {
+    async annotate({ text, discourse }) {
       const engine = await index.ready();
-      return { ...(await analyze(text, engine)), version: engine.reader.manifest.version };
+      return { ...(await analyze(text, engine, discourse)), version: engine.reader.manifest.version };
     },
 
     async describe({ ids }) {

@@ -34,7 +34,7 @@ function report(err: unknown) {
 function startSession() {
   if (session || !settings?.enabled || !document.body || dead) return;
   session = new PageSession(settings, {
-    analyse: (text) => call('annotate', { text }),
+    analyse: (text, discourse) => call('annotate', discourse ? { text, discourse } : { text }),
     describe: (ids) => call('describe', { ids }),
     alive,
     orphaned: shutdown,

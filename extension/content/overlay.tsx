@@ -55,6 +55,17 @@ export class Overlay {
     render(<App overlay={this} />, mount);
   }
 
+  /**
+   * Puts our host back if the page removed it. Called only when we render or
+   * the reader acts, never from our observer (which ignores our own host), so
+   * a page that keeps removing it cannot make us loop. True if it was re-added.
+   */
+  reattach(): boolean {
+    if (this.host.isConnected) return false;
+    document.documentElement.append(this.host);
+    return true;
+  }
+
   /** True if `node` is part of our UI (so readers and observers skip it). */
   owns(node: Node | null): boolean {
     return node === this.host || (node !== null && this.host.contains(node));

@@ -3,20 +3,21 @@
 // overlay, and a complete cleanup in stop(). Everything it starts is tied to
 // one AbortController, so stop() leaves nothing behind.
 import type { Analysis } from '../../src/report/annotate.ts';
+import type { DiscourseSeed } from '../../src/match/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { DescribeResponse } from '../protocol.ts';
 import type { UserSettings } from '../settings.ts';
-import { caretAt } from './caret.ts';
-import { composedContains } from './dom-order.ts';
 import { emptyLists, Findings, type FindingLists, type ListName } from './findings.ts';
 import { HighlightLayer, HL_ACTIVE, HL_FLASH, highlightsSupported } from './highlight.ts';
-import { Overlay, type Nearby } from './overlay.tsx';
+import { Overlay } from './overlay.tsx';
+import { findingAtPoint, relatedTo, type PointHit } from './hit-test.ts';
 import { buildReport } from './page-report.ts';
 import type { ReadOptions } from './read-page.ts';
 import { changedRoots, outermost } from './changed-roots.ts';
 import { Budget, scanRoots, SLICE_MS } from './scanner.ts';
 import { visibleLists } from './visible.ts';
-import { blockOf, Painter } from './painter.ts';
+import { Painter } from './painter.ts';
+import { DiscourseWatch, seedsOutside } from './discourse.ts';
 
 const HOVER_DELAY_MS = 250;
 const RESCAN_DELAY_MS = 300;
@@ -27,7 +28,7 @@ const MAX_RETRIES = 3;
 const RETRY_MS = 400;
 
 export interface SessionDeps {
-  analyse(text: string): Promise<Analysis>;
+  analyse(text: string, discourse?: DiscourseSeed[]): Promise<Analysis>;
   describe(ids: string[]): Promise<DescribeResponse>;
   /** False once the extension that injected us is gone (reload, update, uninstall). */
   alive(): boolean;
@@ -58,6 +59,7 @@ export class PageSession {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private renderSeq = 0;
+  private readonly discourse = new DiscourseWatch();
   private readonly painter = new Painter(this.layer);
 
   constructor(private settings: UserSettings, private readonly deps: SessionDeps) {
@@ -168,10 +170,21 @@ export class PageSession {
 
   private async runJob(full: boolean, roots: Node[]) {
     const scanRootsOf = full ? [document.body] : outermost(roots.filter((r) => r.isConnected));
-    const { found } = await scanRoots(scanRootsOf, { read: this.read, analyse: (t) => this.deps.analyse(t), signal: this.signal });
+    const before = { ...this.findings.lists }; // merge() replaces the arrays: keep the old ones
+    const discourse = full ? undefined : seedsOutside(before, scanRootsOf);
+    const { found } = await scanRoots(scanRootsOf, {
+      read: this.read,
+      analyse: (t, d) => this.deps.analyse(t, d),
+      ...(discourse && discourse.length > 0 ? { discourse } : {}),
+      signal: this.signal,
+    });
     if (this.signal.aborted) return;
     if (full) this.findings.replaceAll(found);
-    else this.findings.merge(scanRootsOf, found);
+    else {
+      this.findings.merge(scanRootsOf, found);
+      // New evidence for an ambiguous name: read the whole page again with it (discourse.ts).
+      if (this.discourse.newlyConfirmed(before, found)) this.request(true);
+    }
     this.failures = 0;
     await this.render();
   }
@@ -200,7 +213,11 @@ export class PageSession {
   }
 
   private ensureOverlay(): Overlay {
-    this.overlay ??= new Overlay({
+    if (this.overlay) {
+      this.overlay.reattach();
+      return this.overlay;
+    }
+    this.overlay = new Overlay({
       describe: (id) => this.deps.describe([id]),
       anchorOf: (i, scroll) => {
         const r = this.shown.mentions[i]?.range;
@@ -212,47 +229,17 @@ export class PageSession {
         const r = i === null ? undefined : this.shown.mentions[i]?.range;
         this.layer.set(HL_ACTIVE, r ? [r] : []);
       },
-      related: (i) => this.related(i),
+      related: (i) => relatedTo(this.shown, i),
     });
     return this.overlay;
   }
 
-  /** Loaded language and claims in the same block (paragraph) as mention i, for the popover. */
-  private related(i: number) {
-    const r = this.shown.mentions[i]?.range;
-    const block = r ? blockOf(r.startContainer) : null;
-    const near = <T>(list: { item: T; range: Range }[]) =>
-      block ? list.filter((f) => composedContains(block, f.range.startContainer)).map((f) => f.item) : [];
-    return { loaded: near(this.shown.loaded), claims: near(this.shown.claims) };
-  }
-
-  /** What is under the point: a mention (by index), or loaded language / claims where no mention is. */
-  private findingAtPoint(x: number, y: number): { index: number } | { nearby: Nearby; anchor: DOMRect } | null {
-    const caret = caretAt(x, y);
-    if (!caret) return null;
-    const hit = (r: Range) => {
-      try {
-        if (!r.isPointInRange(caret.node, caret.offset)) return false;
-      } catch {
-        return false; // another document
-      }
-      // The caret snaps to the nearest character; confirm the point is on the text.
-      for (const b of r.getClientRects()) if (x >= b.left - 1 && x <= b.right + 1 && y >= b.top - 1 && y <= b.bottom + 1) return true;
-      return false;
-    };
-    const { mentions, loaded, claims } = this.shown;
-    const index = mentions.findIndex((f) => hit(f.range));
-    if (index >= 0) return { index };
-    const l = loaded.filter((f) => hit(f.range));
-    const c = claims.filter((f) => hit(f.range));
-    const first = l[0] ?? c[0];
-    if (!first) return null;
-    return { nearby: { loaded: l.map((f) => f.item), claims: c.map((f) => f.item) }, anchor: first.range.getBoundingClientRect() };
-  }
-
-  private open(at: ReturnType<PageSession['findingAtPoint']>, byHover: boolean) {
+  private open(at: PointHit | null, byHover: boolean) {
+    const wasDetached = this.overlay !== null && !this.overlay.host.isConnected;
     const overlay = this.ensureOverlay();
     if (!at) return;
+    // The page removed our host (and perhaps our highlights): the reader asked, so both come back.
+    if (wasDetached) void this.render().catch((err: unknown) => this.deps.report(err));
     if ('index' in at) {
       if (!byHover || !overlay.isOpen || overlay.state.open?.index !== at.index) overlay.show(at.index, false, byHover);
     } else {
@@ -279,7 +266,7 @@ export class PageSession {
     const { clientX: x, clientY: y } = e;
     this.hoverTimer = setTimeout(() => {
       if (!this.checkAlive()) return;
-      const at = this.findingAtPoint(x, y);
+      const at = findingAtPoint(this.shown, x, y);
       if (at) this.open(at, true);
       // A popover opened by hover closes when the pointer has left both the
       // finding and the popover; one opened by click or keyboard stays.
@@ -290,7 +277,7 @@ export class PageSession {
   private onClick(e: MouseEvent) {
     if (!this.checkAlive()) return;
     if (this.nothingShown() || this.overlay?.contains(e.target)) return;
-    const at = this.findingAtPoint(e.clientX, e.clientY);
+    const at = findingAtPoint(this.shown, e.clientX, e.clientY);
     if (at) this.open(at, false);
     else if (this.overlay?.isOpen && !this.overlay.state.open?.focus) this.overlay.close();
   }

@@ -3,6 +3,7 @@
 // long task from us), have the text analysed, and turn every finding into a
 // live DOM Range, again in budgeted slices.
 import type { Analysis } from '../../src/report/annotate.ts';
+import { discourseSeeds, type DiscourseSeed } from '../../src/match/index.ts';
 import type { Claim, LoadedSpan, Mention } from '../../src/report/types.ts';
 import { emptyLists, type FindingLists, type Found } from './findings.ts';
 import { BLOCK_BREAK, rangeMaker, readPageSteps, type PageText, type ReadOptions } from './read-page.ts';
@@ -12,7 +13,9 @@ export const SLICE_MS = 8;
 
 export interface ScanOptions {
   read: ReadOptions;
-  analyse(text: string): Promise<Analysis>;
+  analyse(text: string, discourse?: DiscourseSeed[]): Promise<Analysis>;
+  /** Names the rest of the page confirms, when the roots are only part of it (discourse.ts). */
+  discourse?: DiscourseSeed[];
   signal?: AbortSignal;
   sliceMs?: number;
 }
@@ -105,15 +108,17 @@ export function chunksOf(text: string, max = CHUNK_CHARS): { start: number; end:
   return out;
 }
 
-async function analyseInChunks(text: string, analyse: ScanOptions['analyse']): Promise<Analysis & { version?: string }> {
+async function analyseInChunks(text: string, o: ScanOptions): Promise<Analysis & { version?: string }> {
   const chunks = chunksOf(text);
-  if (chunks.length === 1) return analyse(text);
+  if (chunks.length === 1) return o.analyse(text, o.discourse);
   const all: Analysis & { version?: string } = { mentions: [], loaded: [], claims: [] };
   const shift = <T extends { start: number; end: number }>(items: readonly T[] | undefined, by: number, into: T[]) => {
     for (const it of items ?? []) into.push({ ...it, start: it.start + by, end: it.end + by });
   };
   for (const c of chunks) {
-    const a = (await analyse(text.slice(c.start, c.end))) as Analysis & { version?: string };
+    // Each piece inherits what the earlier pieces (and the rest of the page) confirmed.
+    const seeds = [...(o.discourse ?? []), ...discourseSeeds(all.mentions)];
+    const a = (await o.analyse(text.slice(c.start, c.end), seeds.length > 0 ? seeds : undefined)) as Analysis & { version?: string };
     shift(a.mentions, c.start, all.mentions);
     shift(a.loaded, c.start, all.loaded);
     shift(a.claims, c.start, all.claims);
@@ -127,7 +132,7 @@ export async function scanRoots(roots: readonly Node[], o: ScanOptions): Promise
   const page = await readRoots(roots, o.read, budget);
   const found = emptyLists();
   if (page.text.trim().length === 0) return { page, found, version: null };
-  const analysis = await analyseInChunks(page.text, o.analyse);
+  const analysis = await analyseInChunks(page.text, o);
   if (o.signal?.aborted) throw o.signal.reason ?? new DOMException('aborted', 'AbortError');
   const toRanges = async <T extends { start: number; end: number }>(items: readonly T[], keep: (t: T) => boolean, out: Found<T>[]) => {
     const rangeFor = rangeMaker(page);

@@ -103,7 +103,20 @@ function describeAlias(c: Candidate, text: string): string {
     : `"${written}" is also an ordinary word or another product's name`;
 }
 
-export function disambiguate(text: string, blocks: ContextBlock[], candidates: Candidate[], threshold: number): void {
+/**
+ * An ambiguous name confirmed by context elsewhere on the same page, outside
+ * the text being analysed: a live page rescans only what changed, and a
+ * paragraph added to a live blog should read "ICE" as the earlier posts did.
+ */
+export interface DiscourseSeed {
+  id: string;
+  /** The dictionary alias as written (the mention's `reason.alias`). */
+  alias: string;
+  /** The words that confirmed it there. */
+  context: string[];
+}
+
+export function disambiguate(text: string, blocks: ContextBlock[], candidates: Candidate[], threshold: number, seeds: readonly DiscourseSeed[] = []): void {
   const anchors = resolveOverlaps(candidates.filter((c) => !c.needsContext && c.confidence >= threshold));
   // Anchors by block, in order: a candidate only ever looks at its own block's.
   const anchorsOf = new Map<number, Candidate[]>();
@@ -178,6 +191,25 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
         : { ...c.reason, rule: 'alias', context: [], explanation: `${describeAlias(c, text)}; no supporting context nearby, so not matched.` };
   }
   applyDiscourse(text, candidates, threshold);
+  if (seeds.length > 0) applySeeds(text, candidates, threshold, seeds);
+}
+
+/** Like applyDiscourse, for names confirmed elsewhere on the page (outside this text). */
+function applySeeds(text: string, candidates: Candidate[], threshold: number, seeds: readonly DiscourseSeed[]): void {
+  const by = new Map<string, DiscourseSeed>();
+  for (const s of seeds) if (!by.has(`${s.id}\u0000${s.alias}`)) by.set(`${s.id}\u0000${s.alias}`, s);
+  for (const c of candidates) {
+    if (!c.needsContext || c.negative || c.confidence >= threshold || c.id === null) continue;
+    const seed = by.get(`${c.id}\u0000${c.reason.alias ?? ''}`);
+    if (seed === undefined) continue;
+    c.confidence = Math.max(c.confidence, DISCOURSE_CONFIDENCE);
+    c.reason = {
+      ...c.reason,
+      rule: 'alias+discourse',
+      context: seed.context,
+      explanation: `${describeAlias(c, text)}; matched because the same name is confirmed elsewhere on this page by ${quoteList(seed.context)}.`,
+    };
+  }
 }
 
 function applyDiscourse(text: string, candidates: Candidate[], threshold: number): void {

@@ -7,7 +7,7 @@ import { findAliasCandidates } from './aliases.ts';
 import { findAmountCandidates } from './amount.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
 import type { CompiledDictionary } from './dictionary.ts';
-import { disambiguate, type ContextBlock } from './disambiguate.ts';
+import { disambiguate, type ContextBlock, type DiscourseSeed } from './disambiguate.ts';
 import { findPiidCandidates, type PiidResolver } from './piid.ts';
 
 export interface FindOptions {
@@ -15,6 +15,8 @@ export interface FindOptions {
   threshold?: number;
   /** Resolves a normalised PIID (or USAspending id) to an award id in the index. */
   piidResolver?: PiidResolver;
+  /** Ambiguous names confirmed elsewhere on the page, outside `text` (disambiguate.ts). */
+  discourse?: readonly DiscourseSeed[];
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -29,7 +31,7 @@ export function findMentions(text: string, dict: CompiledDictionary, opts: FindO
     blocks.push(block);
     candidates.push(...findAliasCandidates(block, dict), ...findPiidCandidates(block, opts.piidResolver), ...findAmountCandidates(block));
   }
-  disambiguate(text, blocks, candidates, threshold);
+  disambiguate(text, blocks, candidates, threshold, opts.discourse);
   return resolveOverlaps(candidates.filter((c) => c.confidence >= threshold && c.end > c.start)).map((c) => {
     const m: Mention = {
       start: c.start,
@@ -43,4 +45,23 @@ export function findMentions(text: string, dict: CompiledDictionary, opts: FindO
     if (c.amount !== undefined) m.amount = c.amount;
     return m;
   });
+}
+
+/**
+ * The seeds a later, partial analysis of the same page should inherit: the
+ * ambiguous names these mentions confirm by their own context (not those
+ * confirmed only by discourse, so a seed never outlives its evidence).
+ */
+export function discourseSeeds(mentions: readonly Mention[]): DiscourseSeed[] {
+  const seen = new Set<string>();
+  const out: DiscourseSeed[] = [];
+  for (const m of mentions) {
+    const alias = m.reason.alias;
+    if (m.reason.rule !== 'alias+context' || m.id === null || alias === undefined) continue;
+    const key = `${m.id}\u0000${alias}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ id: m.id, alias, context: m.reason.context ?? [] });
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
 // the CLI and the extension's background worker.
 export { compileDictionary, serializeDictionary, loadDictionary } from './dictionary.ts';
 export type { CompiledDictionary, SerializedDictionary } from './dictionary.ts';
-export { findMentions, DEFAULT_THRESHOLD } from './find-mentions.ts';
+export { findMentions, discourseSeeds, DEFAULT_THRESHOLD } from './find-mentions.ts';
+export type { DiscourseSeed } from './disambiguate.ts';
 export type { FindOptions } from './find-mentions.ts';
 export { normalizePiid, findPiids } from './piid.ts';
 export type { PiidResolver } from './piid.ts';

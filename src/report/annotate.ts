@@ -1,6 +1,6 @@
 // The one annotation pipeline. The CLI, the review page and the background
 // all call this, so the extension and `receipts annotate` cannot drift apart.
-import type { CompiledDictionary } from '../match/index.ts';
+import type { CompiledDictionary, DiscourseSeed } from '../match/index.ts';
 import { findMentions, normalizePiid } from '../match/index.ts';
 import { checkClaims } from '../claims/index.ts';
 import { detectLoaded } from '../loaded/detector.ts';
@@ -14,8 +14,8 @@ export interface Engine {
 }
 
 /** Mentions in `text`, with PIIDs resolved to the awards the index holds. */
-export async function findPageMentions(text: string, engine: Engine): Promise<Mention[]> {
-  const mentions = findMentions(text, engine.dictionary);
+export async function findPageMentions(text: string, engine: Engine, discourse?: readonly DiscourseSeed[]): Promise<Mention[]> {
+  const mentions = findMentions(text, engine.dictionary, discourse ? { discourse } : {});
   for (const m of mentions) {
     if (m.kind !== 'contract_id' || m.id) continue;
     const awardId = await engine.reader.awardIdForPiid(normalizePiid(m.text));
@@ -40,8 +40,9 @@ export interface Analysis {
   claims: Claim[];
 }
 
-export async function analyze(text: string, engine: Engine): Promise<Analysis> {
-  const mentions = await findPageMentions(text, engine);
+/** `discourse`: names confirmed elsewhere on the page, when `text` is only part of it (a rescan). */
+export async function analyze(text: string, engine: Engine, discourse?: readonly DiscourseSeed[]): Promise<Analysis> {
+  const mentions = await findPageMentions(text, engine, discourse);
   const loaded: LoadedSpan[] = detectLoaded(text);
   const claims: Claim[] = await checkClaims(text, mentions, engine.reader);
   return { mentions, loaded, claims };

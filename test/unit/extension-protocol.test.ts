@@ -34,6 +34,15 @@ describe('validators.annotate', () => {
     ['payload a string', 'Palantir', false],
     ['payload an array', [{ text: 'a' }], false],
     ['ids instead of text', { ids: ['a'] }, false],
+    ['with discourse seeds', { text: 'ICE', discourse: [{ id: 'agency:7012', alias: 'ICE', context: ['BI Incorporated'] }] }, true],
+    ['with no seeds', { text: 'ICE', discourse: [] }, true],
+    ['seeds not an array', { text: 'ICE', discourse: { id: 'agency:7012' } }, false],
+    ['a seed without an alias', { text: 'ICE', discourse: [{ id: 'agency:7012', context: [] }] }, false],
+    ['a seed with an empty id', { text: 'ICE', discourse: [{ id: '', alias: 'ICE', context: [] }] }, false],
+    ['a seed whose context holds a number', { text: 'ICE', discourse: [{ id: 'a', alias: 'ICE', context: [1] }] }, false],
+    ['a seed whose context is too long', { text: 'ICE', discourse: [{ id: 'a', alias: 'ICE', context: Array(11).fill('w') }] }, false],
+    ['a sparse seed list', { text: 'ICE', discourse: [, { id: 'a', alias: 'ICE', context: [] }] }, false],
+    ['too many seeds', { text: 'ICE', discourse: Array.from({ length: 501 }, () => ({ id: 'a', alias: 'ICE', context: [] })) }, false],
   ])('%s', (_name, payload, ok) => {
     expect(validators.annotate(payload)).toBe(ok);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileDictionary, findMentions } from '../../src/match/index.ts';
+import { compileDictionary, discourseSeeds, findMentions } from '../../src/match/index.ts';
 import { wordMatches } from '../../src/match/context-cues.ts';
 import { CLEAR, FALCON, GEO, ICE, MAVEN, TEST_ALIASES } from '../fixtures/match/aliases.ts';
 
@@ -105,6 +105,36 @@ describe('one sense per discourse', () => {
 
   test('without any confirmation nothing is revived', () => {
     expect(ids('ICE said nothing.\n\nICE again.', ICE)).toEqual([]);
+  });
+});
+
+describe('one sense per discourse across a page rescanned in pieces (seeds)', () => {
+  const confirmed = findMentions('ICE und Palantir unterzeichneten den Vertrag.', dict);
+  const seeds = discourseSeeds(confirmed);
+
+  test('seeds come only from names confirmed by their own context', () => {
+    expect(seeds).toEqual([{ id: ICE, alias: 'ICE', context: confirmed.find((m) => m.id === ICE)!.reason.context }]);
+    // A name confirmed only by discourse is no seed: it would outlive its evidence.
+    const chain = findMentions('ICE und Palantir unterzeichneten den Vertrag.\n\nSpäter äußerte sich ICE dazu nicht.', dict);
+    expect(discourseSeeds(chain).length).toBe(1);
+  });
+
+  test('a piece without context reads the name as the rest of the page did', () => {
+    const piece = 'Später äußerte sich ICE dazu nicht.';
+    expect(ids(piece, ICE)).toEqual([]);
+    const ms = findMentions(piece, dict, { discourse: seeds }).filter((m) => m.id === ICE);
+    expect(ms.map((m) => [m.text, m.reason.rule])).toEqual([['ICE', 'alias+discourse']]);
+    expect(ms[0]!.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(ms[0]!.reason.explanation).toContain('elsewhere on this page');
+    expect(ms[0]!.reason.context).toEqual(seeds[0]!.context);
+  });
+
+  test('a seed for another alias or entity confirms nothing; a negative cue still wins', () => {
+    const piece = 'Später äußerte sich ICE dazu nicht.';
+    expect(findMentions(piece, dict, { discourse: [{ ...seeds[0]!, alias: 'Ice' }] }).filter((m) => m.id === ICE)).toEqual([]);
+    expect(findMentions(piece, dict, { discourse: [{ ...seeds[0]!, id: GEO }] }).filter((m) => m.id === ICE)).toEqual([]);
+    expect(ids('After work the analysts watched ICE hockey.', ICE)).toEqual([]);
+    expect(findMentions('After work the analysts watched ICE hockey.', dict, { discourse: seeds }).filter((m) => m.id === ICE)).toEqual([]);
   });
 });
 
