@@ -3,13 +3,13 @@
 // content script's own report is fetched the way the side panel fetches it,
 // and the highlighted mentions are scored against the page's expected.json
 // with the same scorer as the Node golden test. Negatives must stay unmarked.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Report } from '../../src/report/types.ts';
 import { expectedSpans, score, type Expected } from '../golden/score.ts';
 import { launchChromium, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { withPages } from './fixture-session.ts';
 import { ROOT } from './browsers.ts';
 import { highlightTextsDeep, reportForUrl } from './page-probes.ts';
 
@@ -23,17 +23,7 @@ const pages = [
 
 type GoldenExpected = Expected & { notInText?: { text: string }[] };
 
-let browser: ChromiumSession;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DIR);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = withPages(launchChromium, DIR);
 
 /** The page's report from its content script, once it answers (it answers after its scan has settled). */
 async function pageReport(s: ChromiumSession, url: string): Promise<Report> {
@@ -52,10 +42,10 @@ describe('golden pages in Chromium', () => {
 
   test.each(pages)('%s: highlighted mentions score precision and recall ≥ 0.95', async (name) => {
     const expected = JSON.parse(readFileSync(resolve(DIR, name.replace(/\.html$/, '.expected.json')), 'utf8')) as GoldenExpected;
-    const page = await browser.ctx.newPage();
-    const url = server.url(name);
+    const page = await fx.session.ctx.newPage();
+    const url = fx.server.url(name);
     await page.goto(url);
-    const report = await pageReport(browser, url);
+    const report = await pageReport(fx.session, url);
     const found = report.mentions;
 
     // What the report lists is exactly what is highlighted on the page (and in its frames).

@@ -4,26 +4,17 @@
 // the landmark are opened from the keyboard on demo-en.html and on the same
 // article under the hostile sheet; their computed layout and styles must match
 // element for element, and they must be on top of the page.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium, highlightedTexts, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { launchChromium, highlightedTexts } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
+import { tabToLandmark } from './keyboard.ts';
 import { UiProbe } from './ui-probes.ts';
 import { ROOT } from './browsers.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = withPages(launchChromium);
 
 interface Snapshot {
   popover: string[];
@@ -59,12 +50,7 @@ async function openFromKeyboard(page: Page, url: string, shot: string): Promise<
   await highlightedTexts(page);
   const probe = await UiProbe.attach(page);
   await probe.waitFor('.landmark');
-  let onLandmark = false;
-  for (let i = 0; i < 80 && !onLandmark; i++) {
-    await page.keyboard.press('Tab');
-    onLandmark = await page.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI');
-  }
-  expect(onLandmark).toBe(true);
+  expect(await tabToLandmark(page)).toBe(true);
   await page.keyboard.press('Enter');
   await probe.waitFor('.popover [data-field="parent"]');
   await probe.waitFor('.popover .age');
@@ -74,8 +60,8 @@ async function openFromKeyboard(page: Page, url: string, shot: string): Promise<
 }
 
 test('the hostile page really is hostile (its own text has no size)', async () => {
-  const page = await browser.ctx.newPage();
-  await page.goto(server.url('hostile-css.html'));
+  const page = await fx.session.ctx.newPage();
+  await page.goto(fx.server.url('hostile-css.html'));
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize)).toBe('0px');
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('p')!).zIndex)).toBe('2147483647');
   await page.close();
@@ -83,9 +69,9 @@ test('the hostile page really is hostile (its own text has no size)', async () =
 
 test('popover and landmark are identical on a normal and a hostile page, and on top', async () => {
   await mkdir(resolve(ROOT, 'test-results'), { recursive: true });
-  const page = await browser.ctx.newPage();
-  const normal = await openFromKeyboard(page, server.url('demo-en.html'), 'hostile-css-normal.png');
-  const hostile = await openFromKeyboard(page, server.url('hostile-css.html'), 'hostile-css-hostile.png');
+  const page = await fx.session.ctx.newPage();
+  const normal = await openFromKeyboard(page, fx.server.url('demo-en.html'), 'hostile-css-normal.png');
+  const hostile = await openFromKeyboard(page, fx.server.url('hostile-css.html'), 'hostile-css-hostile.png');
   expect(normal.popover.length).toBeGreaterThan(20);
   expect(normal.popover[0]).toMatch(/^DIV\.popover\|0\|0\|420\|/);
   expect(hostile.popover).toEqual(normal.popover);

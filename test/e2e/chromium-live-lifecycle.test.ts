@@ -3,18 +3,15 @@
 // panel's reveal flashes a finding, the reader's switches (off, kinds,
 // exempt words) take effect at once, and a script orphaned by an extension
 // reload removes everything it added.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Report } from '../../src/report/types.ts';
-import { highlightedTexts, launchChromium, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
-import { ROOT } from './browsers.ts';
+import { highlightedTexts, launchChromium } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
 import { ShadowProbe } from './shadow.ts';
 import { highlightNames, highlightTextsDeep, highlightTextsIn, reloadExtension, reportForUrl, sendToTab, writeUserSettings } from './page-probes.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
+const fx = withPages(launchChromium);
 
 const ALL_ON = {
   version: 2,
@@ -25,18 +22,9 @@ const ALL_ON = {
   language: 'auto',
 };
 
-beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function report(url: string): Promise<{ tabId: number; value: Report }> {
   let found: { tabId: number; res: unknown } | null = null;
-  await expect.poll(async () => (found = await browser.worker.evaluate(reportForUrl, url)), { timeout: 30_000, interval: 200 }).not.toBeNull();
+  await expect.poll(async () => (found = await fx.session.worker.evaluate(reportForUrl, url)), { timeout: 30_000, interval: 200 }).not.toBeNull();
   return { tabId: found!.tabId, value: (found!.res as { value: Report }).value };
 }
 
@@ -44,8 +32,8 @@ const texts = (page: Page, name = 'receipts-entity') => page.evaluate(highlightT
 
 describe('the content script over a page’s life', () => {
   test('late content: only the changed paragraph is rescanned, earlier highlights stay the same ranges', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(page);
     const before = await page.evaluate(() => {
       const ranges = [...(CSS.highlights.get('receipts-entity') ?? [])];
@@ -71,8 +59,8 @@ describe('the content script over a page’s life', () => {
   });
 
   test('new text inside an open shadow root is found', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('browser-only/shadow-frame-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('browser-only/shadow-frame-en.html'));
     await page.waitForFunction(() => [...(CSS.highlights.get('receipts-entity') ?? [])].some((r) => r.toString() === 'Investigative Case Management'), null, { timeout: 30_000 });
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -86,37 +74,37 @@ describe('the content script over a page’s life', () => {
   });
 
   test('reveal scrolls to a finding and flashes it briefly; pageReport lists loaded language', async () => {
-    const page = await browser.ctx.newPage();
-    const url = server.url('demo-de.html');
+    const page = await fx.session.ctx.newPage();
+    const url = fx.server.url('demo-de.html');
     await page.goto(url);
     const { tabId, value } = await report(url);
     const i = value.mentions.findIndex((m) => m.text === '70CTD022FR0000170');
     expect(i).toBeGreaterThanOrEqual(0);
     expect(value.loaded.map((l) => l.text)).toContain('skandalös');
     expect(await texts(page, 'receipts-loaded')).toEqual(value.loaded.map((l) => l.text));
-    const res = await browser.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'mentions', index: i } } });
+    const res = await fx.session.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'mentions', index: i } } });
     expect(res).toEqual({ ok: true, value: true });
     expect(await texts(page, 'receipts-flash')).toEqual(['70CTD022FR0000170']);
     await page.waitForFunction(() => !CSS.highlights.has('receipts-flash'), null, { timeout: 10_000 });
-    const missing = await browser.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'claims', index: 9999 } } });
+    const missing = await fx.session.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'claims', index: 9999 } } });
     expect(missing).toEqual({ ok: true, value: false });
-    const bad = await browser.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'nope', index: 0 } } });
+    const bad = await fx.session.worker.evaluate(sendToTab, { tabId, message: { receipts: 1, type: 'reveal', payload: { list: 'nope', index: 0 } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     await page.close();
   });
 
   test('the reader’s switches: kinds and exempt words apply at once; off removes everything, on brings it back', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     await page.waitForFunction(() => (CSS.highlights.get('receipts-loaded')?.size ?? 0) > 0, null, { timeout: 30_000 });
     expect(await texts(page)).toContain('Palantir');
 
-    await browser.worker.evaluate(writeUserSettings, { ...ALL_ON, entityKinds: { ...ALL_ON.entityKinds, company: false }, exemptWords: ['SKANDALÖS'] });
+    await fx.session.worker.evaluate(writeUserSettings, { ...ALL_ON, entityKinds: { ...ALL_ON.entityKinds, company: false }, exemptWords: ['SKANDALÖS'] });
     await page.waitForFunction(() => ![...(CSS.highlights.get('receipts-entity') ?? [])].some((r) => r.toString() === 'Palantir'), null, { timeout: 10_000 });
     expect(await texts(page)).toContain('ICE');
     expect(await texts(page, 'receipts-loaded')).not.toContain('skandalös');
 
-    await browser.worker.evaluate(writeUserSettings, { ...ALL_ON, enabled: false });
+    await fx.session.worker.evaluate(writeUserSettings, { ...ALL_ON, enabled: false });
     await page.waitForFunction(() => ![...CSS.highlights.keys()].some((n) => n.startsWith('receipts-')) && !document.querySelector('receipts-ui'), null, { timeout: 10_000 });
     // Switched off means no observer either: new content is not scanned.
     await page.evaluate(() => {
@@ -124,15 +112,15 @@ describe('the content script over a page’s life', () => {
       p.textContent = 'Palantir und ICE, noch einmal.';
       document.body.append(p);
     });
-    await browser.worker.evaluate(writeUserSettings, ALL_ON);
+    await fx.session.worker.evaluate(writeUserSettings, ALL_ON);
     await page.waitForFunction(() => [...(CSS.highlights.get('receipts-entity') ?? [])].filter((r) => r.toString() === 'Palantir').length > 0, null, { timeout: 20_000 });
     expect(await page.evaluate(() => !!document.querySelector('receipts-ui'))).toBe(true);
     await page.close();
   });
 
   test('hovering loaded language (no mention there) opens the popover with that finding', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     await page.waitForFunction(() => [...(CSS.highlights.get('receipts-loaded') ?? [])].some((r) => r.toString() === 'skandalös'), null, { timeout: 30_000 });
     const probe = await ShadowProbe.attach(page);
     const at = await page.evaluate(() => {
@@ -148,8 +136,8 @@ describe('the content script over a page’s life', () => {
   });
 
   test('a page with thousands of mentions: highlights follow the viewport, the report lists them all', async () => {
-    const page = await browser.ctx.newPage();
-    const url = server.url('demo-en.html');
+    const page = await fx.session.ctx.newPage();
+    const url = fx.server.url('demo-en.html');
     await page.goto(url);
     await highlightedTexts(page);
     await page.evaluate(() => {
@@ -179,11 +167,11 @@ describe('the content script over a page’s life', () => {
 
   // Last: it reloads the extension, which ends this session's service worker.
   test('an orphaned content script (extension reloaded) removes its highlights and UI', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(page);
     expect(await page.evaluate(() => !!document.querySelector('receipts-ui'))).toBe(true);
-    await browser.worker.evaluate(reloadExtension).catch(() => undefined); // the worker goes away mid-call
+    await fx.session.worker.evaluate(reloadExtension).catch(() => undefined); // the worker goes away mid-call
     // The orphan notices on the next event it handles (here: the pointer moving).
     await expect
       .poll(

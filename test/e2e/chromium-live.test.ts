@@ -1,43 +1,31 @@
 // Live pages in Chromium: the page's DOM stays byte-identical, late content
 // is found, and a single-page navigation replaces the highlights.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
-import { launchChromium, highlightedTexts, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
-import { ROOT } from './browsers.ts';
+import { describe, expect, test } from 'vitest';
+import { launchChromium, highlightedTexts } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = withPages(launchChromium);
 
 describe('live pages in Chromium', () => {
   test.each(['demo-en.html', 'demo-de.html', 'inline-heavy-en.html'])(
     '%s: the body is byte-identical to the served HTML after highlighting',
     async (name) => {
-      const page = await browser.ctx.newPage();
-      await page.goto(server.url(name));
+      const page = await fx.session.ctx.newPage();
+      await page.goto(fx.server.url(name));
       await highlightedTexts(page);
       const same = await page.evaluate(async (url) => {
         const html = await (await fetch(url)).text();
         const parsed = new DOMParser().parseFromString(html, 'text/html');
         return parsed.body.innerHTML === document.body.innerHTML;
-      }, server.url(name));
+      }, fx.server.url(name));
       expect(same).toBe(true);
       await page.close();
     },
   );
 
   test('a late-rendered article is found, and a pushState navigation replaces its highlights', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('spa-late.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('spa-late.html'));
     await page.waitForFunction(() => [...(CSS.highlights.get('receipts-entity') ?? [])].some((r) => (r as Range).toString() === 'FALCON'), null, { timeout: 30_000 });
     // After the app navigates to the second story, the first story's highlights must be gone.
     await page.waitForFunction(

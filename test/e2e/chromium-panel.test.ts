@@ -3,45 +3,38 @@
 // page's report, a click reveals and flashes the finding on the page, every
 // export downloads, axe finds no violation, and it says plainly when a tab
 // has no Receipts content script. Screenshots in English and German.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, highlightedTexts, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { launchChromium, highlightedTexts } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
 import { ROOT } from './browsers.ts';
 import { axeViolations, setLanguage, tabIdOf } from './panel-helpers.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
+const fx = withPages(launchChromium);
 const SHOTS = resolve(ROOT, 'test-results');
 
 beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openPanelFor(tabId: number): Promise<Page> {
-  const panel = await browser.ctx.newPage();
+  const panel = await fx.session.ctx.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(browser.extensionUrl(`extension/ui/sidepanel/index.html?tab=${tabId}`));
+  await panel.goto(fx.session.extensionUrl(`extension/ui/sidepanel/index.html?tab=${tabId}`));
   return panel;
 }
 
 describe('side panel in Chromium', () => {
   test('lists the page report; a click scrolls to the finding and flashes it; every export downloads', async () => {
-    const article = await browser.ctx.newPage();
-    await article.goto(server.url('demo-en.html'));
+    const article = await fx.session.ctx.newPage();
+    await article.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(article);
-    const tabId = await tabIdOf(browser, article);
+    const tabId = await tabIdOf(fx.session, article);
     const panel = await openPanelFor(tabId);
     await panel.locator('[data-entity]').first().waitFor({ timeout: 30_000 });
-    expect(await panel.locator('[data-field="source"]').textContent()).toBe(server.url('demo-en.html'));
+    expect(await panel.locator('[data-field="source"]').textContent()).toBe(fx.server.url('demo-en.html'));
     const version = await panel.locator('[data-field="index-version"]').textContent();
     expect(version).toMatch(/\S/);
     const names = await panel.locator('[data-entity] h3').allTextContents();
@@ -66,10 +59,10 @@ describe('side panel in Chromium', () => {
     expect(flashed.inView).toBe(true);
 
     // Every export carries the page, the date and the index version.
-    expect(report.source.url).toBe(server.url('demo-en.html'));
+    expect(report.source.url).toBe(fx.server.url('demo-en.html'));
     expect(version).toContain(report.index.version);
     const md = await download(panel, 'md');
-    expect(md).toContain(server.url('demo-en.html'));
+    expect(md).toContain(fx.server.url('demo-en.html'));
     expect(md).toContain(report.index.version);
     const csv = await download(panel, 'csv');
     expect(csv.split('\r\n')[0]).toMatch(/^list,index,start,end,text,/);
@@ -81,19 +74,19 @@ describe('side panel in Chromium', () => {
     expect(csl.length).toBeGreaterThan(0);
 
     await panel.selectOption('.cite select', 'apa');
-    await setLanguage(browser, 'de');
+    await setLanguage(fx.session, 'de');
     await panel.getByRole('heading', { name: 'Einträge', exact: false }).waitFor();
     expect(await axeViolations(panel)).toEqual([]);
     await panel.screenshot({ path: resolve(SHOTS, 'sidepanel-de.png'), fullPage: false });
-    await setLanguage(browser, 'auto');
+    await setLanguage(fx.session, 'auto');
     await panel.close();
     await article.close();
   });
 
   test('a tab without the Receipts content script: the panel says so and how to run it', async () => {
-    const other = await browser.ctx.newPage();
+    const other = await fx.session.ctx.newPage();
     await other.goto('about:blank');
-    const tabId = await tabIdOf(browser, other);
+    const tabId = await tabIdOf(fx.session, other);
     const panel = await openPanelFor(tabId);
     const note = panel.locator('[data-state="not-running"]');
     await note.waitFor({ timeout: 20_000 });

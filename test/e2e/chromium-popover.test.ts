@@ -2,34 +2,28 @@
 // English and German, the citation copied to the clipboard (and refused when
 // the page tampers with our host), axe-core with 0 violations in light and
 // dark mode. Writes the README's popover screenshots to docs/screenshots/.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium, highlightCenter, highlightedTexts, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { launchChromium, highlightCenter, highlightedTexts } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
+import { tabToLandmark } from './keyboard.ts';
 import { UiProbe } from './ui-probes.ts';
 import { ROOT } from './browsers.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
+const fx = withPages(launchChromium);
 const SHOTS = resolve(ROOT, 'docs/screenshots');
 
 beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
-  await browser.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await fx.session.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.server.origin });
   await mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Sets the interface language the way the options page stores it. */
 async function setLanguage(lang: 'auto' | 'en' | 'de'): Promise<void> {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.extensionUrl('extension/ui/options/index.html'));
+  const page = await fx.session.ctx.newPage();
+  await page.goto(fx.session.extensionUrl('extension/ui/options/index.html'));
   await page.evaluate(async (language) => {
     const c = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
     const cur = (await c.storage.sync.get('receiptsUser')).receiptsUser ?? {};
@@ -52,19 +46,11 @@ async function shootPopover(page: Page, probe: UiProbe, name: string): Promise<v
   await page.screenshot({ path: resolve(SHOTS, name), clip: { x: Math.max(0, r.x - 16), y: Math.max(0, r.y - 16), width: r.width + 32, height: r.height + 32 } });
 }
 
-async function tabToLandmark(page: Page): Promise<boolean> {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI')) return true;
-  }
-  return false;
-}
-
 describe('popover', () => {
   test('by mouse: the vendor, its identifiers and awards grouped by agency with totals, ICE first', async () => {
     await setLanguage('en');
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     const probe = await hoverOpen(page, 'Palantir');
     expect(await probe.waitFor('[data-field="uei"]')).toEqual(['FSY4LVSBGWB7']);
     expect(await probe.texts('.popover h2')).toEqual(['Palantir Technologies Inc.']);
@@ -77,8 +63,8 @@ describe('popover', () => {
   });
 
   test('by keyboard: landmark, Enter moves focus into the labelled dialog, Esc closes and focus returns', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(page);
     const probe = await UiProbe.attach(page);
     await probe.waitFor('.landmark');
@@ -99,8 +85,8 @@ describe('popover', () => {
   });
 
   test('axe-core: 0 violations in light and dark mode', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     const probe = await hoverOpen(page, '70CTD022FR0000170');
     await probe.waitFor('.award [data-field="competition"]');
     // Open the disclosure sections too, so their contents are checked.
@@ -114,8 +100,8 @@ describe('popover', () => {
   });
 
   test('copies an APA citation of the USAspending record with today’s access date', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     await highlightedTexts(page);
     const probe = await UiProbe.attach(page);
     const { x, y } = await highlightCenter(page, '70CTD022FR0000170');
@@ -146,8 +132,8 @@ describe('popover', () => {
 
   test('in German when the reader chooses German', async () => {
     await setLanguage('de');
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     const probe = await hoverOpen(page, 'Palantir');
     await probe.waitFor('.agency-group h3');
     await expect.poll(async () => (await probe.texts('.kind'))[0]).toBe('Unternehmen');

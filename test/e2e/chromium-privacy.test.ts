@@ -12,6 +12,7 @@ import { highlightCenter, highlightedTexts, launchChromium, type ChromiumSession
 import { sendJson, startFaultServer, type FaultServer } from './fault-server.ts';
 import { NetworkWatch } from './network-watch.ts';
 import { serveStatic, type StaticServer } from './server.ts';
+import { tabToLandmark } from './keyboard.ts';
 import { ShadowProbe } from './shadow.ts';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
@@ -81,10 +82,7 @@ test('reading, hovering and opening popovers on eight articles sends nothing', a
   const demo = opened.find((p) => p.url().endsWith('demo-en.html'))!;
   await demo.bringToFront();
   await demo.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 80; i++) {
-    await demo.keyboard.press('Tab');
-    if (await demo.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI')) break;
-  }
+  await tabToLandmark(demo);
   await demo.keyboard.press('Enter');
   await (await ShadowProbe.attach(demo)).waitFor('.popover');
   await demo.keyboard.press('Escape');

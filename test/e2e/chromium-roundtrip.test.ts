@@ -1,30 +1,21 @@
 // The whole path in Chromium: a page on 127.0.0.1 is read, mentions are
 // highlighted, the popover opens by hover, by click and by keyboard, shows
 // the record, and links to the right USAspending page.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { launchChromium, highlightCenter, highlightedTexts, type ChromiumSession } from './chromium.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { launchChromium, highlightCenter, highlightedTexts } from './chromium.ts';
+import { withPages } from './fixture-session.ts';
+import { tabToLandmark } from './keyboard.ts';
 import { ShadowProbe } from './shadow.ts';
 import { ROOT } from './browsers.ts';
 
-let browser: ChromiumSession;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = withPages(launchChromium);
 
 describe('Chromium round trip', () => {
   test('highlights Palantir and ICE on the German demo article', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     const texts = await highlightedTexts(page);
     expect(texts).toContain('Palantir');
     expect(texts.some((t) => t === 'ICE')).toBe(true);
@@ -32,8 +23,8 @@ describe('Chromium round trip', () => {
   });
 
   test('hovering Palantir opens the popover with real award facts and a USAspending link', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(page);
     const probe = await ShadowProbe.attach(page);
     const { x, y } = await highlightCenter(page, 'Palantir');
@@ -52,18 +43,12 @@ describe('Chromium round trip', () => {
   });
 
   test('the keyboard landmark opens the popover, Esc closes it and focus returns', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-en.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-en.html'));
     await highlightedTexts(page);
     const probe = await ShadowProbe.attach(page);
     await probe.waitFor('.landmark');
-    // Tab until focus reaches our landmark (it is the last focusable element on the page).
-    let onLandmark = false;
-    for (let i = 0; i < 60 && !onLandmark; i++) {
-      await page.keyboard.press('Tab');
-      onLandmark = await page.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI');
-    }
-    expect(onLandmark).toBe(true);
+    expect(await tabToLandmark(page, 60)).toBe(true);
     await page.keyboard.press('Enter');
     const [label] = await probe.query<string>('.popover', 'function () { return this.getAttribute("role"); }');
     expect(label).toBe('dialog');
@@ -73,8 +58,8 @@ describe('Chromium round trip', () => {
   });
 
   test('clicking a contract id opens its award', async () => {
-    const page = await browser.ctx.newPage();
-    await page.goto(server.url('demo-de.html'));
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('demo-de.html'));
     const texts = await highlightedTexts(page);
     expect(texts).toContain('70CTD022FR0000170');
     const probe = await ShadowProbe.attach(page);

@@ -2,7 +2,7 @@
 // highlighted, the popover opens by hover and by keyboard, shows the record,
 // and its link opens the right USAspending page. See firefox.ts for how the
 // closed shadow root is observed (find-in-page and on-screen clicks).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
@@ -14,35 +14,25 @@ import {
   pageShows,
   textCenterAfter,
   waitForText,
-  type FirefoxSession,
 } from './firefox.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { withPages } from './fixture-session.ts';
+import { tabToLandmark } from './keyboard.ts';
 import { ROOT } from './browsers.ts';
 
 const PIID = '70CTD022FR0000170';
 const AWARD_URL = 'https://www.usaspending.gov/award/CONT_AWD_70CTD022FR0000170_7012_GS35F0086U_4730/';
 
-let session: FirefoxSession;
-let server: StaticServer;
+const fx = withPages(launchFirefox);
 
 async function open(file: string): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(server.url(file));
+  const page = await fx.session.browser.newPage();
+  await page.goto(fx.server.url(file));
   return page;
 }
 
-beforeAll(async () => {
-  server = await serveStatic(resolve(ROOT, 'test/fixtures/pages'));
-  session = await launchFirefox();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
 describe('Firefox round trip', () => {
   test('installs the build under its gecko id', () => {
-    expect(session.extensionId).toBe('receipts@receipts.invalid');
+    expect(fx.session.extensionId).toBe('receipts@receipts.invalid');
   });
 
   test('highlights Palantir and ICE on the German demo article', async () => {
@@ -86,7 +76,7 @@ describe('Firefox round trip', () => {
     let url: string | undefined;
     for (let attempt = 0; attempt < 3 && !url; attempt++) {
       const link = await textCenterAfter(page, PIID, 'USAspending award page');
-      url = await newTabFrom(session.browser, () => page.mouse.click(link.x, link.y), (u) => u.startsWith('https://www.usaspending.gov/award/'), 7_000).catch(() => undefined);
+      url = await newTabFrom(fx.session.browser, () => page.mouse.click(link.x, link.y), (u) => u.startsWith('https://www.usaspending.gov/award/'), 7_000).catch(() => undefined);
     }
     expect(url).toBe(AWARD_URL);
     // The popover stayed open on the article.
@@ -99,13 +89,7 @@ describe('Firefox round trip', () => {
     const texts = await highlightedTexts(page);
     const position = `1 / ${texts.length}`; // the popover's footer: first of all mentions
     expect(await pageShows(page, position)).toBe(false);
-    // Tab until focus reaches our landmark (it is the last focusable element on the page).
-    let onLandmark = false;
-    for (let i = 0; i < 60 && !onLandmark; i++) {
-      await page.keyboard.press('Tab');
-      onLandmark = await page.evaluate(() => document.activeElement?.tagName === 'RECEIPTS-UI');
-    }
-    expect(onLandmark).toBe(true);
+    expect(await tabToLandmark(page, 60)).toBe(true);
     await page.keyboard.press('Enter');
     await waitForText(page, position);
     await page.keyboard.press('Escape');
