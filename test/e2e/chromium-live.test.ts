@@ -41,4 +41,31 @@ describe('live pages in Chromium', () => {
     expect(texts).not.toContain('HSCETC13F00030');
     await page.close();
   });
+
+  // One sense per discourse on a page that grows: the first post's "ICE" has
+  // no context of its own; a later post confirms it, and a post after that
+  // has none either (extension/content/discourse.ts).
+  test('a live blog: a later post that confirms "ICE" lights up the earlier one, and the next bare "ICE" too', async () => {
+    const page = await fx.session.ctx.newPage();
+    await page.goto(fx.server.url('browser-only/liveblog-updates.html'));
+    const count = (text: string) => highlightedTexts(page).then((t) => t.filter((x) => x === text).length);
+    expect(await count('Palantir')).toBe(1);
+    expect(await count('ICE')).toBe(0); // no supporting context anywhere yet: not highlighted
+    const post = (id: string, text: string) =>
+      page.evaluate(([id, text]) => {
+        const a = document.createElement('article');
+        a.className = 'post';
+        a.id = id!;
+        a.innerHTML = `<time>11:0${id!.slice(1)}</time><p>${text}</p>`;
+        document.getElementById('feed')!.prepend(a);
+      }, [id, text]);
+    const iceCount = (n: number) =>
+      page.waitForFunction((n) => [...(CSS.highlights.get('receipts-entity') ?? [])].filter((r) => (r as Range).toString() === 'ICE').length === n, n, { timeout: 30_000 });
+    await post('p3', 'BI Incorporated runs the alternatives-to-detention program for ICE under a new contract.');
+    await iceCount(2); // the new post's own "ICE", and the first post's, read again with the new evidence
+    await post('p4', 'ICE declined to comment.');
+    await iceCount(3); // the rescan of the new post alone is told what the rest of the page confirms
+    await page.close();
+  });
 });
+
