@@ -8,10 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium.ts';
 import { axePage } from './ui-probes.ts';
-import { ROOT } from './browsers.ts';
+import { shotsDir } from './screenshots.ts';
 
 let browser: ChromiumSession;
-const SHOTS = resolve(ROOT, 'docs/screenshots');
+const SHOTS = shotsDir(true); // docs/screenshots/ with RECEIPTS_UPDATE_SCREENSHOTS=1, else test-results/
 
 beforeAll(async () => {
   browser = await launchChromium();

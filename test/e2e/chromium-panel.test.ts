@@ -9,11 +9,11 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, highlightedTexts } from './chromium.ts';
 import { withPages } from './fixture-session.ts';
-import { ROOT } from './browsers.ts';
 import { axeViolations, setLanguage, tabIdOf } from './panel-helpers.ts';
+import { shotsDir } from './screenshots.ts';
 
 const fx = withPages(launchChromium);
-const SHOTS = resolve(ROOT, 'test-results');
+const SHOTS = shotsDir(true); // docs/screenshots/ with RECEIPTS_UPDATE_SCREENSHOTS=1, else test-results/
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });

@@ -10,10 +10,10 @@ import { launchChromium, highlightCenter, highlightedTexts } from './chromium.ts
 import { withPages } from './fixture-session.ts';
 import { tabToLandmark } from './keyboard.ts';
 import { UiProbe } from './ui-probes.ts';
-import { ROOT } from './browsers.ts';
+import { shotsDir } from './screenshots.ts';
 
 const fx = withPages(launchChromium);
-const SHOTS = resolve(ROOT, 'docs/screenshots');
+const SHOTS = shotsDir(true); // docs/screenshots/ with RECEIPTS_UPDATE_SCREENSHOTS=1, else test-results/
 
 beforeAll(async () => {
   await fx.session.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.server.origin });

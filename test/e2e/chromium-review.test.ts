@@ -12,10 +12,11 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium.ts';
 import { ROOT } from './browsers.ts';
 import { axeViolations, setLanguage } from './panel-helpers.ts';
+import { shotsDir } from './screenshots.ts';
 
 const run = promisify(execFile);
 const FIX = resolve(ROOT, 'test/fixtures/report');
-const SHOTS = resolve(ROOT, 'test-results');
+const SHOTS = shotsDir(true); // docs/screenshots/ with RECEIPTS_UPDATE_SCREENSHOTS=1, else test-results/
 
 interface Findings {
   mentions: unknown[];

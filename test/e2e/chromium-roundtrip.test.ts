@@ -2,13 +2,11 @@
 // highlighted, the popover opens by hover, by click and by keyboard, shows
 // the record, and links to the right USAspending page.
 import { describe, expect, test } from 'vitest';
-import { resolve } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { launchChromium, highlightCenter, highlightedTexts } from './chromium.ts';
 import { withPages } from './fixture-session.ts';
 import { tabToLandmark } from './keyboard.ts';
 import { ShadowProbe } from './shadow.ts';
-import { ROOT } from './browsers.ts';
+import { shotPath } from './screenshots.ts';
 
 const fx = withPages(launchChromium);
 
@@ -36,9 +34,7 @@ describe('Chromium round trip', () => {
     expect(piids).toContain('70CTD022FR0000170');
     const links = await probe.query<string>('a[data-link="usaspending"]', 'function () { return this.href; }');
     expect(links).toContain('https://www.usaspending.gov/award/CONT_AWD_70CTD022FR0000170_7012_GS35F0086U_4730/');
-    const shots = resolve(ROOT, 'test-results');
-    await mkdir(shots, { recursive: true });
-    await page.screenshot({ path: resolve(shots, 'popover-palantir.png') });
+    await page.screenshot({ path: shotPath('popover-palantir.png', true) });
     await page.close();
   });
 
