@@ -15,17 +15,14 @@ import { buildReport } from './page-report.ts';
 import type { ReadOptions } from './read-page.ts';
 import { changedRoots, outermost } from './changed-roots.ts';
 import { Budget, scanRoots, SLICE_MS } from './scanner.ts';
+import { ScanQueue } from './scan-queue.ts';
 import { visibleLists } from './visible.ts';
 import { Painter } from './painter.ts';
 import { DiscourseWatch, seedsOutside } from './discourse.ts';
 
 const HOVER_DELAY_MS = 250;
-const RESCAN_DELAY_MS = 300;
 const FLASH_MS = 1600;
 const SUPERSEDED = new Error('superseded');
-/** Full passes retried after a failed one, at growing delays (ms). */
-const MAX_RETRIES = 3;
-const RETRY_MS = 400;
 
 export interface SessionDeps {
   analyse(text: string, discourse?: DiscourseSeed[]): Promise<Analysis>;
@@ -47,15 +44,7 @@ export class PageSession {
   private readonly observed = new WeakSet<Node>();
   private readonly read: ReadOptions;
   private href = location.href;
-  // The scan queue: one job at a time; a full scan absorbs pending partial ones.
-  private pendingFull = false;
-  private pendingRoots = new Set<Node>();
-  /** Content was removed: drop findings whose text left the page, even if nothing needs reading. */
-  private pendingPrune = false;
-  private running = false;
-  private failures = 0;
-  private idleWaiters: (() => void)[] = [];
-  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly queue: ScanQueue;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private renderSeq = 0;
@@ -64,6 +53,18 @@ export class PageSession {
 
   constructor(private settings: UserSettings, private readonly deps: SessionDeps) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.queue = new ScanQueue({
+      run: (full, roots) => this.runJob(full, roots),
+      failed: (err) => {
+        if (!this.deps.alive()) this.deps.orphaned();
+        else if (!this.signal.aborted) {
+          this.deps.report(err);
+          return true;
+        }
+        return false;
+      },
+      signal: this.signal,
+    });
     this.read = {
       exclude: (el) => this.overlay?.owns(el) ?? false,
       onRoot: (root) => this.observe(root),
@@ -82,7 +83,7 @@ export class PageSession {
     // A same-origin frame that finishes loading after we read it: read it again.
     document.addEventListener('load', (e) => this.onFrameLoad(e.target), { capture: true, signal });
     this.observe(document.body);
-    this.request(true);
+    this.queue.request(true);
   }
 
   stop() {
@@ -90,7 +91,7 @@ export class PageSession {
     this.controller.abort();
     this.observer.disconnect();
     this.painter.stop();
-    clearTimeout(this.rescanTimer);
+    this.queue.stop();
     clearTimeout(this.hoverTimer);
     clearTimeout(this.flashTimer);
     this.layer.clear();
@@ -98,7 +99,6 @@ export class PageSession {
     this.overlay = null;
     this.findings.clear();
     this.shown = emptyLists();
-    this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   applySettings(s: UserSettings) {
@@ -108,8 +108,7 @@ export class PageSession {
 
   /** Resolves once no scan is queued or running. */
   idle(): Promise<void> {
-    if (!this.running && !this.pendingFull && !this.pendingPrune && this.pendingRoots.size === 0 && this.rescanTimer === undefined) return Promise.resolve();
-    return new Promise((ok) => this.idleWaiters.push(ok));
+    return this.queue.idle();
   }
 
   async pageReport(): Promise<Report> {
@@ -134,40 +133,6 @@ export class PageSession {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  private request(full: boolean, roots: Iterable<Node> = []) {
-    if (full) this.pendingFull = true;
-    for (const r of roots) this.pendingRoots.add(r);
-    this.kick();
-  }
-
-  private kick() {
-    if (this.running || this.signal.aborted) return;
-    if (!this.pendingFull && this.pendingRoots.size === 0 && !this.pendingPrune) {
-      if (this.rescanTimer === undefined) this.idleWaiters.splice(0).forEach((w) => w());
-      return;
-    }
-    this.running = true;
-    const full = this.pendingFull;
-    const roots = [...this.pendingRoots];
-    this.pendingFull = false;
-    this.pendingPrune = false;
-    this.pendingRoots.clear();
-    this.runJob(full, roots)
-      .catch((err: unknown) => {
-        if (!this.deps.alive()) this.deps.orphaned();
-        else if (!this.signal.aborted) {
-          this.deps.report(err);
-          // A frame that navigates mid-read (Firefox: "Permission denied to access
-          // object") fails one pass; a later full pass sees the new document.
-          if (++this.failures <= MAX_RETRIES) setTimeout(() => this.request(true), RETRY_MS * this.failures);
-        }
-      })
-      .finally(() => {
-        this.running = false;
-        this.kick();
-      });
-  }
-
   private async runJob(full: boolean, roots: Node[]) {
     const scanRootsOf = full ? [document.body] : outermost(roots.filter((r) => r.isConnected));
     const before = { ...this.findings.lists }; // merge() replaces the arrays: keep the old ones
@@ -183,9 +148,8 @@ export class PageSession {
     else {
       this.findings.merge(scanRootsOf, found);
       // New evidence for an ambiguous name: read the whole page again with it (discourse.ts).
-      if (this.discourse.newlyConfirmed(before, found)) this.request(true);
+      if (this.discourse.newlyConfirmed(before, found)) this.queue.request(true);
     }
-    this.failures = 0;
     await this.render();
   }
 
@@ -288,7 +252,7 @@ export class PageSession {
   }
 
   private onFrameLoad(target: EventTarget | null) {
-    if (target instanceof HTMLIFrameElement && target.isConnected) this.schedule([target]);
+    if (target instanceof HTMLIFrameElement && target.isConnected) this.queue.schedule([target]);
   }
 
   private onMutations(records: MutationRecord[]) {
@@ -299,21 +263,10 @@ export class PageSession {
       // SPA navigation: the old story's findings go, the popover closes, all is read afresh.
       this.href = location.href;
       this.overlay?.close();
-      this.pendingRoots.clear();
-      this.schedule([], true);
+      this.queue.dropRoots();
+      this.queue.schedule([], true);
       return;
     }
-    this.schedule(roots);
-  }
-
-  private schedule(roots: Node[], full = false) {
-    if (full) this.pendingFull = true;
-    if (roots.length === 0) this.pendingPrune = true;
-    for (const r of roots) this.pendingRoots.add(r);
-    clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => {
-      this.rescanTimer = undefined;
-      this.kick();
-    }, RESCAN_DELAY_MS);
+    this.queue.schedule(roots);
   }
 }
