@@ -10,17 +10,11 @@ import { highlightedTexts, launchChromium } from './chromium.ts';
 import { withPages } from './fixture-session.ts';
 import { ShadowProbe } from './shadow.ts';
 import { highlightNames, highlightTextsDeep, highlightTextsIn, reloadExtension, reportForUrl, sendToTab, writeUserSettings } from './page-probes.ts';
+import { DEFAULT_USER_SETTINGS } from '../../extension/user-settings.ts';
 
 const fx = withPages(launchChromium);
 
-const ALL_ON = {
-  version: 2,
-  enabled: true,
-  entityKinds: { company: true, agency: true, program: true, contract_id: true, amount: true },
-  loadedCategories: {},
-  exemptWords: [],
-  language: 'auto',
-};
+const ALL_ON = DEFAULT_USER_SETTINGS; // every kind and category on
 
 async function report(url: string): Promise<{ tabId: number; value: Report }> {
   let found: { tabId: number; res: unknown } | null = null;

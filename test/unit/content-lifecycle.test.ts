@@ -9,22 +9,12 @@ import type { Runtime } from 'webextension-polyfill';
 import type { Claim, LoadedSpan, Mention } from '../../src/report/types.ts';
 import { fromOwnPage, isPanelEnvelope, panelListener } from '../../extension/content/panel-handler.ts';
 import { visibleLists } from '../../extension/content/visible.ts';
-import type { UserSettings } from '../../extension/settings.ts';
+import { DEFAULT_USER_SETTINGS } from '../../extension/user-settings.ts';
 import { emptyLists, Findings, type FindingLists } from '../../extension/content/findings.ts';
 import { comparePoints } from '../../extension/content/dom-order.ts';
 import { readPage, rangeFor } from '../../extension/content/read-page.ts';
 import { HIGHLIGHT_CSS } from '../../extension/content/highlight-styles.ts';
 
-// extension/settings.ts imports the extension API, so the defaults are restated here.
-const DEFAULT_USER_SETTINGS: UserSettings = {
-  version: 2,
-  enabled: true,
-  entityKinds: { company: true, agency: true, program: true, contract_id: true, amount: true },
-  loadedCategories: {},
-  exemptWords: [],
-  language: 'auto',
-  citationStyle: 'apa',
-};
 
 afterEach(() => {
   document.body.innerHTML = '';
