@@ -10,7 +10,7 @@
 //    Customs Enforcement"), the page is rescanned whole once, so earlier
 //    paragraphs are read again with that evidence. Once per name, so a page
 //    that keeps changing cannot make us rescan it whole again and again.
-import { discourseSeeds, type DiscourseSeed } from '../../src/match/index.ts';
+import { discourseSeeds, seedKey, type DiscourseSeed } from '../../src/match/index.ts';
 import { composedContains } from './dom-order.ts';
 import type { FindingLists } from './findings.ts';
 
@@ -19,17 +19,15 @@ export function seedsOutside(lists: FindingLists, roots: readonly Node[]): Disco
   return discourseSeeds(outside.map((f) => f.item));
 }
 
-const keyOf = (s: DiscourseSeed) => `${s.id}\u0000${s.alias}`;
-
 export class DiscourseWatch {
   private readonly escalated = new Set<string>();
 
   /** True when `found` confirms a name `before` did not and the page has not been rescanned whole for it yet. */
   newlyConfirmed(before: FindingLists, found: FindingLists): boolean {
-    const known = new Set(discourseSeeds(before.mentions.map((f) => f.item)).map(keyOf));
+    const known = new Set(discourseSeeds(before.mentions.map((f) => f.item)).map(seedKey));
     let any = false;
     for (const s of discourseSeeds(found.mentions.map((f) => f.item))) {
-      const k = keyOf(s);
+      const k = seedKey(s);
       if (known.has(k) || this.escalated.has(k)) continue;
       this.escalated.add(k);
       any = true;

@@ -3,7 +3,7 @@
 // long task from us), have the text analysed, and turn every finding into a
 // live DOM Range, again in budgeted slices.
 import type { Analysis } from '../../src/report/annotate.ts';
-import { discourseSeeds, type DiscourseSeed } from '../../src/match/index.ts';
+import { discourseSeeds, seedKey, type DiscourseSeed } from '../../src/match/index.ts';
 import type { Claim, LoadedSpan, Mention } from '../../src/report/types.ts';
 import { emptyLists, type FindingLists, type Found } from './findings.ts';
 import { BLOCK_BREAK, rangeMaker, readPageSteps, type PageText, type ReadOptions } from './read-page.ts';
@@ -115,10 +115,15 @@ async function analyseInChunks(text: string, o: ScanOptions): Promise<Analysis &
   const shift = <T extends { start: number; end: number }>(items: readonly T[] | undefined, by: number, into: T[]) => {
     for (const it of items ?? []) into.push({ ...it, start: it.start + by, end: it.end + by });
   };
+  // Each piece inherits what the rest of the page and the earlier pieces confirmed (one seed per name).
+  const seeds = new Map<string, DiscourseSeed>();
+  const addSeeds = (list: readonly DiscourseSeed[]) => {
+    for (const s of list) if (!seeds.has(seedKey(s))) seeds.set(seedKey(s), s);
+  };
+  addSeeds(o.discourse ?? []);
   for (const c of chunks) {
-    // Each piece inherits what the earlier pieces (and the rest of the page) confirmed.
-    const seeds = [...(o.discourse ?? []), ...discourseSeeds(all.mentions)];
-    const a = (await o.analyse(text.slice(c.start, c.end), seeds.length > 0 ? seeds : undefined)) as Analysis & { version?: string };
+    const a = (await o.analyse(text.slice(c.start, c.end), seeds.size > 0 ? [...seeds.values()] : undefined)) as Analysis & { version?: string };
+    addSeeds(discourseSeeds(a.mentions));
     shift(a.mentions, c.start, all.mentions);
     shift(a.loaded, c.start, all.loaded);
     shift(a.claims, c.start, all.claims);

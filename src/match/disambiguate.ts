@@ -116,6 +116,9 @@ export interface DiscourseSeed {
   context: string[];
 }
 
+/** One key per name and entity, for sets and maps of seeds. */
+export const seedKey = (s: { id: string; alias: string }): string => `${s.id}\u0000${s.alias}`;
+
 export function disambiguate(text: string, blocks: ContextBlock[], candidates: Candidate[], threshold: number, seeds: readonly DiscourseSeed[] = []): void {
   const anchors = resolveOverlaps(candidates.filter((c) => !c.needsContext && c.confidence >= threshold));
   // Anchors by block, in order: a candidate only ever looks at its own block's.
@@ -190,44 +193,34 @@ export function disambiguate(text: string, blocks: ContextBlock[], candidates: C
         ? { ...c.reason, rule: 'alias+context', context, explanation: `${describeAlias(c, text)}; matched because ${quoteList(context)} ${context.length > 1 ? 'appear' : 'appears'} nearby.` }
         : { ...c.reason, rule: 'alias', context: [], explanation: `${describeAlias(c, text)}; no supporting context nearby, so not matched.` };
   }
-  applyDiscourse(text, candidates, threshold);
-  if (seeds.length > 0) applySeeds(text, candidates, threshold, seeds);
+  applyDiscourse(text, candidates, threshold, seeds);
 }
 
-/** Like applyDiscourse, for names confirmed elsewhere on the page (outside this text). */
-function applySeeds(text: string, candidates: Candidate[], threshold: number, seeds: readonly DiscourseSeed[]): void {
-  const by = new Map<string, DiscourseSeed>();
-  for (const s of seeds) if (!by.has(`${s.id}\u0000${s.alias}`)) by.set(`${s.id}\u0000${s.alias}`, s);
-  for (const c of candidates) {
-    if (!c.needsContext || c.negative || c.confidence >= threshold || c.id === null) continue;
-    const seed = by.get(`${c.id}\u0000${c.reason.alias ?? ''}`);
-    if (seed === undefined) continue;
-    c.confidence = Math.max(c.confidence, DISCOURSE_CONFIDENCE);
-    c.reason = {
-      ...c.reason,
-      rule: 'alias+discourse',
-      context: seed.context,
-      explanation: `${describeAlias(c, text)}; matched because the same name is confirmed elsewhere on this page by ${quoteList(seed.context)}.`,
-    };
-  }
-}
-
-function applyDiscourse(text: string, candidates: Candidate[], threshold: number): void {
-  const confirmed = new Map<string, Candidate>();
+/**
+ * One sense per discourse: an ambiguous candidate left below the threshold is
+ * confirmed when the same alias is confirmed by context elsewhere in this
+ * text, or else elsewhere on the page (`seeds`, for a text that is only part
+ * of a page). In-text evidence is named first: it is what the reader sees here.
+ */
+function applyDiscourse(text: string, candidates: Candidate[], threshold: number, seeds: readonly DiscourseSeed[]): void {
+  const inText = new Map<string, string[]>();
   for (const c of candidates) {
     const key = `${c.id ?? ''}\u0000${c.aliasKey ?? ''}`;
-    if (c.needsContext && !c.negative && c.confidence >= threshold && !confirmed.has(key)) confirmed.set(key, c);
+    if (c.needsContext && !c.negative && c.confidence >= threshold && !inText.has(key)) inText.set(key, c.reason.context ?? []);
   }
+  const onPage = new Map<string, string[]>();
+  for (const s of seeds) if (!onPage.has(seedKey(s))) onPage.set(seedKey(s), s.context);
   for (const c of candidates) {
     if (!c.needsContext || c.negative || c.confidence >= threshold) continue;
-    const by = confirmed.get(`${c.id ?? ''}\u0000${c.aliasKey ?? ''}`);
-    if (by === undefined) continue;
+    const here = inText.get(`${c.id ?? ''}\u0000${c.aliasKey ?? ''}`);
+    const context = here ?? (c.id === null ? undefined : onPage.get(seedKey({ id: c.id, alias: c.reason.alias ?? '' })));
+    if (context === undefined) continue;
     c.confidence = Math.max(c.confidence, DISCOURSE_CONFIDENCE);
     c.reason = {
       ...c.reason,
       rule: 'alias+discourse',
-      context: by.reason.context ?? [],
-      explanation: `${describeAlias(c, text)}; matched because the same name is confirmed elsewhere in this text by ${quoteList(by.reason.context ?? [])}.`,
+      context,
+      explanation: `${describeAlias(c, text)}; matched because the same name is confirmed elsewhere ${here ? 'in this text' : 'on this page'} by ${quoteList(context)}.`,
     };
   }
 }

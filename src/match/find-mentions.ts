@@ -7,7 +7,7 @@ import { findAliasCandidates } from './aliases.ts';
 import { findAmountCandidates } from './amount.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
 import type { CompiledDictionary } from './dictionary.ts';
-import { disambiguate, type ContextBlock, type DiscourseSeed } from './disambiguate.ts';
+import { disambiguate, seedKey, type ContextBlock, type DiscourseSeed } from './disambiguate.ts';
 import { findPiidCandidates, type PiidResolver } from './piid.ts';
 
 export interface FindOptions {
@@ -58,10 +58,10 @@ export function discourseSeeds(mentions: readonly Mention[]): DiscourseSeed[] {
   for (const m of mentions) {
     const alias = m.reason.alias;
     if (m.reason.rule !== 'alias+context' || m.id === null || alias === undefined) continue;
-    const key = `${m.id}\u0000${alias}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ id: m.id, alias, context: m.reason.context ?? [] });
+    const seed = { id: m.id, alias, context: m.reason.context ?? [] };
+    if (seen.has(seedKey(seed))) continue;
+    seen.add(seedKey(seed));
+    out.push(seed);
   }
   return out;
 }

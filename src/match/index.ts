@@ -3,6 +3,7 @@
 export { compileDictionary, serializeDictionary, loadDictionary } from './dictionary.ts';
 export type { CompiledDictionary, SerializedDictionary } from './dictionary.ts';
 export { findMentions, discourseSeeds, DEFAULT_THRESHOLD } from './find-mentions.ts';
+export { seedKey } from './disambiguate.ts';
 export type { DiscourseSeed } from './disambiguate.ts';
 export type { FindOptions } from './find-mentions.ts';
 export { normalizePiid, findPiids } from './piid.ts';
