@@ -199,7 +199,7 @@ export class PageSession {
   }
 
   private open(at: PointHit | null, byHover: boolean) {
-    const wasDetached = this.overlay !== null && !this.overlay.host.isConnected;
+    const wasDetached = this.overlay?.reattach() ?? false;
     const overlay = this.ensureOverlay();
     if (!at) return;
     // The page removed our host (and perhaps our highlights): the reader asked, so both come back.
