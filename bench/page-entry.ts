@@ -8,31 +8,34 @@ import { Budget, scanRoots, SLICE_MS } from '../extension/content/scanner.ts';
 import type { FindingLists } from '../extension/content/findings.ts';
 import type { Analysis } from '../src/report/annotate.ts';
 
+type Reply = { id: number; analysis?: Analysis & { matchMs: number }; ready?: { loadMs: number; aliases: number }; warmed?: number };
+
 let worker: Worker | null = null;
 let seq = 0;
-const waiting = new Map<number, (a: Analysis & { matchMs: number }) => void>();
+/** Who waits for the worker's reply to each request, by id. */
+const waiting = new Map<number, (d: Reply) => void>();
 
 function startWorker(url: string): Promise<{ loadMs: number; aliases: number }> {
   worker = new Worker(url);
   worker.onmessage = (e: MessageEvent) => {
-    const d = e.data as { id: number; analysis?: Analysis & { matchMs: number }; ready?: { loadMs: number; aliases: number }; warmed?: number };
-    if (d.analysis) waiting.get(d.id)?.(d.analysis);
-    if (d.warmed !== undefined) warmed.get(d.id)?.(d.warmed);
-    warmed.delete(d.id);
-    waiting.delete(d.id);
+    const d = e.data as Reply;
     if (d.ready) ready?.(d.ready);
+    waiting.get(d.id)?.(d);
+    waiting.delete(d.id);
   };
   let ready: ((r: { loadMs: number; aliases: number }) => void) | undefined;
   return new Promise((ok) => (ready = ok));
 }
 
-function analyse(text: string): Promise<Analysis & { matchMs: number }> {
+function ask(message: { text: string } | { warm: string }): Promise<Reply> {
   const id = ++seq;
   return new Promise((ok) => {
     waiting.set(id, ok);
-    worker!.postMessage({ id, text });
+    worker!.postMessage({ id, ...message });
   });
 }
+
+const analyse = async (text: string) => (await ask({ text })).analysis!;
 
 /**
  * Warms the matcher worker on a different article (same generator, another
@@ -40,14 +43,7 @@ function analyse(text: string): Promise<Analysis & { matchMs: number }> {
  * long-lived background worker is warm after the reader's earlier pages.
  * Nothing is cached between texts: only the JIT warms.
  */
-function warm(url: string): Promise<number> {
-  const id = ++seq;
-  return new Promise((ok) => {
-    warmed.set(id, ok);
-    worker!.postMessage({ id, warm: url });
-  });
-}
-const warmed = new Map<number, (chars: number) => void>();
+const warm = async (url: string) => (await ask({ warm: url })).warmed ?? 0;
 
 let lastFound: FindingLists | null = null;
 
