@@ -9,6 +9,7 @@ import type { DiscourseSeed } from '../src/match/index.ts';
 import type { Report } from '../src/report/types.ts';
 import { isSettingsPatch, type SyncSettings } from '../src/sync/settings.ts';
 import type { SyncResult } from '../src/sync/types.ts';
+import { isJsonObject } from '../src/model/json.ts';
 
 export type { SyncSettings };
 
@@ -117,35 +118,31 @@ function isSeeds(v: unknown): v is DiscourseSeed[] {
     Array.isArray(v) &&
     v.length <= MAX_SEEDS &&
     [...v].every(
-      (s) => isObject(s) && isShortString(s.id) && isShortString(s.alias) && Array.isArray(s.context) && s.context.length <= 10 && [...s.context].every((w) => isShortString(w)),
+      (s) => isJsonObject(s) && isShortString(s.id) && isShortString(s.alias) && Array.isArray(s.context) && s.context.length <= 10 && [...s.context].every((w) => isShortString(w)),
     )
   );
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Shape checks for every request, run by the background before any handler. */
 export const validators: { [K in MessageType]: (p: unknown) => p is RequestOf<K> } = {
-  status: (p): p is Record<string, never> => isObject(p),
+  status: (p): p is Record<string, never> => isJsonObject(p),
   annotate: (p): p is AnnotateRequest =>
-    isObject(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT && (p.discourse === undefined || isSeeds(p.discourse)),
+    isJsonObject(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT && (p.discourse === undefined || isSeeds(p.discourse)),
   describe: (p): p is DescribeRequest =>
-    isObject(p) &&
+    isJsonObject(p) &&
     Array.isArray(p.ids) &&
     p.ids.length <= MAX_IDS &&
     // Spread first: `every` skips the holes of a sparse array, structured clone keeps them.
-    [...p.ids].every((id) => typeof id === 'string' && id.length > 0 && id.length < 300),
-  syncStatus: (p): p is Record<string, never> => isObject(p),
-  syncNow: (p): p is Record<string, never> => isObject(p),
-  getSettings: (p): p is Record<string, never> => isObject(p),
+    [...p.ids].every((id) => isShortString(id, 299)),
+  syncStatus: (p): p is Record<string, never> => isJsonObject(p),
+  syncNow: (p): p is Record<string, never> => isJsonObject(p),
+  getSettings: (p): p is Record<string, never> => isJsonObject(p),
   setSettings: (p): p is Partial<SyncSettings> => isSettingsPatch(p),
 };
 
 export function isEnvelope(m: unknown): m is Envelope {
   return (
-    isObject(m) &&
+    isJsonObject(m) &&
     m.receipts === 1 &&
     typeof m.type === 'string' &&
     Object.prototype.hasOwnProperty.call(validators, m.type)

@@ -3,6 +3,7 @@
 // here, so Node tests and scripts can use the very same defaults;
 // settings.ts keeps them in browser.storage.sync.
 import type { MentionKind } from '../src/model/types.ts';
+import { isJsonObject } from '../src/model/json.ts';
 
 export const USER_SETTINGS_KEY = 'receiptsUser';
 export const USER_SETTINGS_VERSION = 2;
@@ -41,10 +42,6 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
 
 const MAX_EXEMPT = 500;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A BCP 47 tag ("de-DE", "en_US") or our own value → one we ship; unknown → undefined. */
 function uiLanguage(v: unknown): UiLanguage | undefined {
   if (v === 'auto') return 'auto';
@@ -61,15 +58,15 @@ function uiLanguage(v: unknown): UiLanguage | undefined {
  */
 export function migrateUserSettings(raw: unknown): UserSettings {
   const out: UserSettings = structuredClone(DEFAULT_USER_SETTINGS);
-  if (!isRecord(raw)) return out;
+  if (!isJsonObject(raw)) return out;
   if (typeof raw.enabled === 'boolean') out.enabled = raw.enabled;
-  if (isRecord(raw.entityKinds)) {
+  if (isJsonObject(raw.entityKinds)) {
     for (const k of Object.keys(out.entityKinds) as MentionKind[]) {
       const v = raw.entityKinds[k];
       if (typeof v === 'boolean') out.entityKinds[k] = v;
     }
   }
-  if (isRecord(raw.loadedCategories)) {
+  if (isJsonObject(raw.loadedCategories)) {
     for (const [k, v] of Object.entries(raw.loadedCategories)) {
       if (typeof v === 'boolean' && /^[a-z][a-z0-9-]{0,40}$/.test(k)) out.loadedCategories[k] = v;
     }

@@ -5,22 +5,19 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { Report } from '../../src/report/types.ts';
 import type { PanelToContent, ProtocolErrorData, Result } from '../protocol.ts';
+import { isJsonObject } from '../../src/model/json.ts';
 
 type PanelType = keyof PanelToContent;
 const LISTS = new Set(['mentions', 'loaded', 'claims']);
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 const validators: { [K in PanelType]: (p: unknown) => p is Parameters<PanelToContent[K]>[0] } = {
-  pageReport: (p): p is Record<string, never> => isObject(p),
+  pageReport: (p): p is Record<string, never> => isJsonObject(p),
   reveal: (p): p is { list: 'mentions' | 'loaded' | 'claims'; index: number } =>
-    isObject(p) && typeof p.list === 'string' && LISTS.has(p.list) && Number.isInteger(p.index) && (p.index as number) >= 0,
+    isJsonObject(p) && typeof p.list === 'string' && LISTS.has(p.list) && Number.isInteger(p.index) && (p.index as number) >= 0,
 };
 
 export function isPanelEnvelope(m: unknown): m is { receipts: 1; type: PanelType; payload: unknown } {
-  return isObject(m) && m.receipts === 1 && (m.type === 'pageReport' || m.type === 'reveal');
+  return isJsonObject(m) && m.receipts === 1 && (m.type === 'pageReport' || m.type === 'reveal');
 }
 
 /** Our own extension page: same extension id, not from a tab. */

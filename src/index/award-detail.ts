@@ -17,12 +17,13 @@
 import { coded } from './competition-codes.ts';
 import type { Competition } from '../model/types.ts';
 import type { RowSource } from './normalized-row.ts';
+import { isJsonObject, type JsonObject } from '../model/json.ts';
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /** The value as an object, or an empty one: a missing or malformed branch reads as "no facts". */
 export function jsonObject(v: unknown): JsonObject {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {};
+  return isJsonObject(v) ? v : {};
 }
 
 /** Typed reads of one JSON object's fields; src/index/fields.ts's FieldReader is one. */

@@ -15,6 +15,7 @@ import type { FileContext, NormalizedRow } from './normalized-row.ts';
 import { map2018Row, type RowResult } from './rows-2018.ts';
 import { makeAwardSummaryMapper } from './rows-award-summary.ts';
 import type { VendorLinker } from './vendors.ts';
+import { isJsonObject } from '../model/json.ts';
 
 export class Ingest {
   readonly contexts: FileContext[] = [];
@@ -122,7 +123,7 @@ export class Ingest {
       ctx = { path, layout, ...describeTransactionExport(path) };
     } else {
       // Saved API responses may carry our own `retrieved` stamp; USAspending's JSON has none.
-      const stamp = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)['retrieved'] : undefined;
+      const stamp = isJsonObject(json) ? json['retrieved'] : undefined;
       ctx = {
         path,
         layout,

@@ -4,6 +4,7 @@
 // refused here, before anything is written.
 import type { IndexRecord, RecordKind, Snapshot } from '../model/types.ts';
 import { SyncError } from './types.ts';
+import { isJsonObject } from '../model/json.ts';
 
 export interface FeedManifest {
   format: 1;
@@ -31,7 +32,6 @@ const FORBIDDEN_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 
 const SHA256 = /^[0-9a-f]{64}$/i;
 const VERSION = /^[\w.-]{1,64}$/;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const strArray = (v: unknown): boolean => Array.isArray(v) && [...v].every(isStr);
@@ -50,7 +50,7 @@ export function parseJson(bytes: Uint8Array, what: string): unknown {
 
 export function validateFeedManifest(v: unknown): FeedManifest {
   const what = 'feed manifest';
-  if (!isObj(v)) fail(what, 'not an object');
+  if (!isJsonObject(v)) fail(what, 'not an object');
   if (v.format !== 1) fail(what, `format ${String(v.format)} is not 1`);
   if (!isStr(v.version) || !VERSION.test(v.version)) fail(what, 'bad version');
   if (!isStr(v.created)) fail(what, 'no created date');
@@ -60,7 +60,7 @@ export function validateFeedManifest(v: unknown): FeedManifest {
   if (!isStr(v.url) || v.url.length === 0) fail(what, 'no snapshot url');
   if (v.delta !== undefined) {
     const d = v.delta;
-    if (!isObj(d) || !isStr(d.from) || !VERSION.test(d.from) || !isStr(d.url) || !isSize(d.size) || !isStr(d.sha256) || !SHA256.test(d.sha256)) {
+    if (!isJsonObject(d) || !isStr(d.from) || !VERSION.test(d.from) || !isStr(d.url) || !isSize(d.size) || !isStr(d.sha256) || !SHA256.test(d.sha256)) {
       fail(what, 'bad delta entry');
     }
   }
@@ -69,14 +69,14 @@ export function validateFeedManifest(v: unknown): FeedManifest {
 
 function checkRecord(r: unknown, i: number, what: string): asserts r is IndexRecord {
   const at = `record ${i}`;
-  if (!isObj(r)) fail(what, `${at} is not an object`);
+  if (!isJsonObject(r)) fail(what, `${at} is not an object`);
   if (Object.prototype.hasOwnProperty.call(r, '__proto__')) fail(what, `${at} has a __proto__ key`);
   if (!isStr(r.id) || r.id.length === 0 || r.id.length > 300) fail(what, `${at} has no usable id`);
   if (FORBIDDEN_IDS.has(r.id)) fail(what, `${at} has the reserved id "${r.id}"`);
   if (!isStr(r.kind) || !KINDS.has(r.kind)) fail(what, `${at} has unknown kind ${JSON.stringify(r.kind)}`);
   if (!isStr(r.name)) fail(what, `${at} has no name`);
   const p = r.provenance;
-  if (!isObj(p) || (p.tier !== 'primary' && p.tier !== 'reported') || !Array.isArray(p.sources)) {
+  if (!isJsonObject(p) || (p.tier !== 'primary' && p.tier !== 'reported') || !Array.isArray(p.sources)) {
     fail(what, `${at} has no valid provenance`);
   }
   const arrays: Record<RecordKind, string[]> = {
@@ -86,10 +86,10 @@ function checkRecord(r: unknown, i: number, what: string): asserts r is IndexRec
     award: [],
   };
   for (const k of arrays[r.kind as RecordKind]) if (!strArray(r[k])) fail(what, `${at} (${r.id}) lacks ${k}[]`);
-  if (r.kind === 'vendor' && !isObj(r.identifiers)) fail(what, `${at} (${r.id}) lacks identifiers`);
-  if (r.kind === 'program' && !isObj(r.description)) fail(what, `${at} (${r.id}) lacks a description`);
+  if (r.kind === 'vendor' && !isJsonObject(r.identifiers)) fail(what, `${at} (${r.id}) lacks identifiers`);
+  if (r.kind === 'program' && !isJsonObject(r.description)) fail(what, `${at} (${r.id}) lacks a description`);
   if (r.kind === 'award') {
-    if (!isObj(r.values) || !isObj(r.dates) || !isObj(r.competition) || !Array.isArray(r.modifications)) {
+    if (!isJsonObject(r.values) || !isJsonObject(r.dates) || !isJsonObject(r.competition) || !Array.isArray(r.modifications)) {
       fail(what, `${at} (${r.id}) lacks values, dates, competition or modifications`);
     }
   }
@@ -109,14 +109,14 @@ export function validateRecords(v: unknown, what: string): IndexRecord[] {
 
 export function validateSnapshot(v: unknown, expectedVersion?: string): Snapshot {
   const what = 'index snapshot';
-  if (!isObj(v)) fail(what, 'not an object');
+  if (!isJsonObject(v)) fail(what, 'not an object');
   const m = v.manifest;
-  if (!isObj(m) || m.format !== 1) fail(what, 'manifest.format is not 1');
+  if (!isJsonObject(m) || m.format !== 1) fail(what, 'manifest.format is not 1');
   if (!isStr(m.version) || !VERSION.test(m.version)) fail(what, 'bad manifest.version');
   if (expectedVersion !== undefined && m.version !== expectedVersion) {
     fail(what, `it is version ${m.version}, the feed announced ${expectedVersion}`);
   }
-  if (!isStr(m.created) || !isStr(m.sha256) || !isObj(m.counts) || !Array.isArray(m.sources)) fail(what, 'incomplete manifest');
+  if (!isStr(m.created) || !isStr(m.sha256) || !isJsonObject(m.counts) || !Array.isArray(m.sources)) fail(what, 'incomplete manifest');
   validateRecords(v.records, what);
   if (!Array.isArray(v.aliases)) fail(what, 'aliases is not an array');
   if (v.dictionary === undefined || v.dictionary === null) fail(what, 'no compiled dictionary');
@@ -125,7 +125,7 @@ export function validateSnapshot(v: unknown, expectedVersion?: string): Snapshot
 
 export function validateDelta(v: unknown): SnapshotDelta {
   const what = 'index delta';
-  if (!isObj(v)) fail(what, 'not an object');
+  if (!isJsonObject(v)) fail(what, 'not an object');
   if (!isStr(v.from) || !isStr(v.to) || !VERSION.test(v.to)) fail(what, 'bad from/to');
   validateRecords(v.upsert, what);
   if (!strArray(v.remove)) fail(what, 'remove is not a list of ids');
