@@ -10,11 +10,10 @@ import type { Mention } from '../../src/report/types.ts';
 import { getUserSettings, watchUserSettings } from '../settings.ts';
 import { getI18n } from '../ui/i18n.ts';
 import { KIND_KEY } from '../ui/shared/kinds.ts';
-import { rangeFor, readPage } from './read-page.ts';
+import { rangeMaker, readPage } from './read-page.ts';
 
 export const HL_EDITOR = 'receipts-editor';
 const SCAN_DELAY_MS = 400;
-const EDITOR_CSS = '::highlight(receipts-editor){background-color:rgba(255,214,90,.42);text-decoration:underline dotted 2px rgb(150,110,0);text-underline-offset:3px}';
 const NOTE_CSS = `:host{all:initial}
 .note{position:fixed;z-index:2147483646;max-width:28rem;font:13px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fffbea;
 border:1px solid #c9a400;border-radius:6px;padding:4px 8px;box-shadow:0 2px 6px rgba(0,0,0,.2)}
@@ -48,7 +47,6 @@ export class EditorWatch {
   private controller: AbortController | null = null;
   private host: HTMLElement | null = null;
   private note: HTMLElement | null = null;
-  private styled = false;
 
   constructor(private readonly deps: EditorDeps) {}
 
@@ -114,9 +112,10 @@ export class EditorWatch {
     const { mentions } = page.text.trim() ? await this.deps.analyse(page.text) : { mentions: [] };
     if (this.seq.get(ed) !== mine || !this.controller) return;
     const ranges: Range[] = [];
+    const rangeFor = rangeMaker(page);
     for (const m of mentions) {
       if (!m.id) continue;
-      const r = rangeFor(page, m.start, m.end, document);
+      const r = rangeFor(m.start, m.end);
       if (r) ranges.push(r);
     }
     this.ranges.set(ed, ranges);
@@ -133,24 +132,7 @@ export class EditorWatch {
       api.delete(HL_EDITOR);
       return;
     }
-    this.style();
     api.set(HL_EDITOR, new Highlight(...all));
-  }
-
-  /**
-   * The style for our editor highlight, as a constructed sheet: adopting it
-   * adds no node to the page (the same way highlight.ts styles frames).
-   */
-  private style() {
-    if (this.styled) return;
-    this.styled = true;
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(EDITOR_CSS);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    } catch {
-      // A frozen sheet list: the ranges are still registered, only unstyled.
-    }
   }
 
   private ensureNote(): HTMLElement {

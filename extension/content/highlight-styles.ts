@@ -6,6 +6,7 @@ export const HIGHLIGHT_CSS = `
 ::highlight(receipts-entity-active){background-color:rgba(255,184,0,.75);text-decoration:underline solid 2px rgb(120,80,0)}
 ::highlight(receipts-loaded){text-decoration:underline wavy 1.5px rgb(176,48,96);text-underline-offset:4px}
 ::highlight(receipts-claim){text-decoration:underline double 2px rgb(37,99,235);text-underline-offset:4px}
+::highlight(receipts-editor){background-color:rgba(255,214,90,.42);text-decoration:underline dotted 2px rgb(150,110,0);text-underline-offset:3px}
 ::highlight(receipts-flash){background-color:rgba(0,170,255,.45);text-decoration:underline solid 3px rgb(0,100,180)}
 @media (prefers-color-scheme:dark){
 ::highlight(receipts-entity){background-color:rgba(255,214,90,.28);text-decoration-color:rgb(255,214,90)}

@@ -134,5 +134,5 @@ test('content.css and the adopted sheet for frames and shadow roots style the sa
   const css = readFileSync(resolve(import.meta.dirname, '../../extension/content/content.css'), 'utf8');
   const names = (s: string) => [...new Set([...s.matchAll(/::highlight\((receipts-[a-z-]+)\)/g)].map((m) => m[1]))].sort();
   expect(names(HIGHLIGHT_CSS)).toEqual(names(css));
-  expect(names(css)).toEqual(['receipts-claim', 'receipts-entity', 'receipts-entity-active', 'receipts-flash', 'receipts-loaded']);
+  expect(names(css)).toEqual(['receipts-claim', 'receipts-editor', 'receipts-entity', 'receipts-entity-active', 'receipts-flash', 'receipts-loaded']);
 });
