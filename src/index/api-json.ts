@@ -3,7 +3,8 @@
 // values), straight from the government API, so their tier is primary.
 import { awardDetailSources, AWARD_DETAIL_OBLIGATION_BASIS, jsonObject, readAwardDetail, type JsonObject } from './award-detail.ts';
 import { FieldReader } from './fields.ts';
-import { normalizeAgencyCode, normalizeDuns, normalizeUei, parseGeneratedId, usaspendingAwardUrl } from './ids.ts';
+import { normalizeAgencyCode, normalizeDuns, normalizeUei, parseGeneratedId } from './ids.ts';
+import { awardPageAddress } from '../links/primary-sources.ts';
 import type { FileContext, NormalizedRow } from './normalized-row.ts';
 import type { RowResult } from './rows-2018.ts';
 
@@ -43,7 +44,7 @@ export function mapSearchResult(entry: unknown, index: number, ctx: FileContext)
     recipient: { name: r.text('Recipient Name'), uei: normalizeUei(r.text('Recipient UEI')) },
     description: r.text('Description'),
     competition: {},
-    rowSources: [{ url: usaspendingAwardUrl(key), title: `USAspending.gov award ${key}` }],
+    rowSources: [{ url: awardPageAddress(key), title: `USAspending.gov award ${key}` }],
   };
   return { row, issues: r.issues };
 }

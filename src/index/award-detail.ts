@@ -18,6 +18,7 @@ import { coded } from './competition-codes.ts';
 import type { Competition } from '../model/types.ts';
 import type { RowSource } from './normalized-row.ts';
 import { isJsonObject, type JsonObject } from '../model/json.ts';
+import { awardPageAddress } from '../links/primary-sources.ts';
 
 export type { JsonObject };
 
@@ -115,9 +116,8 @@ export function readAwardDetail(detail: unknown, readerOf: (o: JsonObject) => Va
 
 /** The public award page first (what a reader opens), then the API object the facts came from. */
 export function awardDetailSources(key: string): RowSource[] {
-  const id = encodeURIComponent(key);
   return [
-    { url: `https://www.usaspending.gov/award/${id}/`, title: `USAspending.gov award ${key}` },
-    { url: `https://api.usaspending.gov/api/v2/awards/${id}/`, title: 'USAspending API award detail' },
+    { url: awardPageAddress(key), title: `USAspending.gov award ${key}` },
+    { url: `https://api.usaspending.gov/api/v2/awards/${encodeURIComponent(key)}/`, title: 'USAspending API award detail' },
   ];
 }

@@ -93,10 +93,6 @@ export function reportedAwardKey(parts: (string | number | undefined)[]): string
   return `reported:${sha256Hex(parts.map((p) => (p === undefined ? '' : String(p))).join('\u001f')).slice(0, 16)}`;
 }
 
-export function usaspendingAwardUrl(generatedId: string): string {
-  return `https://www.usaspending.gov/award/${encodeURIComponent(generatedId)}/`;
-}
-
 /** Natural order for modification numbers: "P00009" < "P00010", "0" first. */
 export function compareModNumbers(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });

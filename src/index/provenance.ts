@@ -1,7 +1,7 @@
 // Source lists: deduplicated by URL and sorted, so record provenance is
 // deterministic whatever order the inputs were read in.
 import type { Source } from '../model/types.ts';
-import { usaspendingAwardUrl } from './ids.ts';
+import { awardPageAddress } from '../links/primary-sources.ts';
 import { rowSourceToSource, type FileContext, type NormalizedRow } from './normalized-row.ts';
 
 /** Folds source lists into one, a list at a time: the same result as mergeSources over all of them, in any order. */
@@ -44,5 +44,5 @@ export function rowSources(row: Pick<NormalizedRow, 'ctx' | 'rowSources'>): Sour
 
 /** The USAspending award page, as a source read when the file naming it was retrieved. */
 export function awardPageSource(generatedId: string, ctx: FileContext): Source {
-  return { url: usaspendingAwardUrl(generatedId), title: `USAspending.gov award ${generatedId}`, retrieved: retrievedOf(ctx) };
+  return { url: awardPageAddress(generatedId), title: `USAspending.gov award ${generatedId}`, retrieved: retrievedOf(ctx) };
 }

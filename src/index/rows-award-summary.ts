@@ -11,8 +11,8 @@ import {
   normalizeUei,
   parseGeneratedId,
   reportedAwardKey,
-  usaspendingAwardUrl,
 } from './ids.ts';
+import { awardPageAddress } from '../links/primary-sources.ts';
 import { hostOf, type FileContext, type NormalizedRow, type RowSource } from './normalized-row.ts';
 import { competitionColumns, type RowResult } from './rows-2018.ts';
 
@@ -58,7 +58,7 @@ export function makeAwardSummaryMapper(header: string[], ctx: FileContext) {
     const tier = key ? 'primary' : 'reported';
     const rowSources: RowSource[] = [];
     if (key) {
-      const permalink = r.text('usaspending_permalink') ?? usaspendingAwardUrl(key);
+      const permalink = r.text('usaspending_permalink') ?? awardPageAddress(key);
       rowSources.push({ url: permalink, title: `USAspending.gov award ${key}` });
       if (sourceUrl) rowSources.push({ url: sourceUrl, title: `USAspending award data as shown by ${hostOf(sourceUrl)}` });
     } else if (sourceUrl) {

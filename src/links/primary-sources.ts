@@ -25,9 +25,18 @@ export function safeUrl(url: string): string | null {
 
 const ID_RE = /^[A-Za-z0-9_\-]{1,200}$/;
 
+/**
+ * The award page's address as the index builder records it in provenance,
+ * for keys the builder itself derived; anything read from the index or a page
+ * goes through usaspendingAwardUrl, which checks the id and the host.
+ */
+export function awardPageAddress(generatedId: string): string {
+  return `https://www.usaspending.gov/award/${encodeURIComponent(generatedId)}/`;
+}
+
 export function usaspendingAwardUrl(generatedId: string): string | null {
   if (!ID_RE.test(generatedId)) return null;
-  return safeUrl(`https://www.usaspending.gov/award/${encodeURIComponent(generatedId)}/`);
+  return safeUrl(awardPageAddress(generatedId));
 }
 
 export function fpdsFeedUrl(piid: string): string | null {
