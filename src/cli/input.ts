@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import { readPage } from '../../extension/content/read-page.ts';
+import { fileText } from '../text/input-file.ts';
 
 export interface Input {
   text: string;
@@ -16,10 +17,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function looksLikeHtml(name: string, content: string): boolean {
-  return /\.x?html?$/i.test(name) || /^\s*(<!doctype html|<html[\s>])/i.test(content);
-}
-
 export function htmlToText(html: string): string {
   const dom = new JSDOM(html);
   return readPage(dom.window.document.body).text;
@@ -27,6 +24,6 @@ export function htmlToText(html: string): string {
 
 export async function readInput(arg: string): Promise<Input> {
   const content = arg === '-' ? await readStdin() : await readFile(arg, 'utf8');
-  const text = looksLikeHtml(arg, content) ? htmlToText(content) : content.replace(/^\uFEFF/, '');
+  const text = fileText(arg, content, htmlToText);
   return arg === '-' ? { text } : { text, file: arg };
 }

@@ -3,19 +3,16 @@
 // fetched, nothing enters our live page) and read by the content script's own
 // page reader, as the CLI does under jsdom, so offsets agree with both.
 import { readPage } from '../../content/read-page.ts';
+import { fileText as textOfFile } from '../../../src/text/input-file.ts';
 
 export function htmlToText(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return readPage(doc.body).text;
 }
 
-export function looksLikeHtml(name: string, content: string): boolean {
-  return /\.x?html?$/i.test(name) || /^\s*(<!doctype html|<html[\s>])/i.test(content);
-}
-
 /** A .txt or .md file as is (without a byte-order mark), an .html file as its visible text. */
 export function fileText(name: string, content: string): string {
-  return looksLikeHtml(name, content) ? htmlToText(content) : content.replace(/^\uFEFF/, '');
+  return textOfFile(name, content, htmlToText);
 }
 
 export const ACCEPTED = ['.txt', '.md', '.markdown', '.html', '.htm'];
