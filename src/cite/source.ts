@@ -3,7 +3,7 @@
 // SEC EDGAR filer page when the index holds a CIK; anything else the first
 // source its provenance names. URLs come from the https allow-list builders.
 import type { IndexRecord } from '../model/types.ts';
-import { edgarFilerUrl, fpdsFeedUrl, usaspendingAwardUrl } from '../links/primary-sources.ts';
+import { edgarFilerUrl, fpdsFeedUrl, siteOf, usaspendingAwardUrl } from '../links/primary-sources.ts';
 
 export interface CitedSource {
   /** The organisation that publishes the record (the "author" of a dataset page). */
@@ -32,13 +32,7 @@ function https(url: string | undefined): string | undefined {
   }
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const hostOf = (url: string | undefined): string | undefined => (url ? siteOf(url) : undefined);
 
 export function citedSource(record: IndexRecord, lang: 'en' | 'de' = 'en'): CitedSource {
   const de = lang === 'de';

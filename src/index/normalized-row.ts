@@ -2,6 +2,7 @@
 // A row is either one transaction (2018 layout) or one award summary (today's
 // layout, API JSON, recent-awards.csv).
 import type { Competition, Source, Tier } from '../model/types.ts';
+import { siteOf } from '../links/primary-sources.ts';
 
 export type LayoutName = 'transactions-2018' | 'award-summary' | 'api-search' | 'api-award' | 'curated';
 
@@ -81,10 +82,7 @@ export function rowSourceToSource(s: RowSource, retrieved: string): Source {
   return { url: s.url, title: s.title, retrieved };
 }
 
+/** The site a source URL is on, for titles; the URL itself if it is not one. */
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
+  return siteOf(url) ?? url;
 }

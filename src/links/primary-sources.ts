@@ -11,6 +11,15 @@ export const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   'data.sec.gov',
 ]);
 
+/** A source's site as a reader names it ("usaspending.gov"), or undefined when `url` is not a URL. */
+export function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The URL if it is https on an allowed host, else null. */
 export function safeUrl(url: string): string | null {
   let u: URL;

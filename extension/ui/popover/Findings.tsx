@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { addFlag } from '../../flags.ts';
 import { useI18n, type I18n } from '../i18n.ts';
 import { VERDICT_KEY } from '../shared/kinds.ts';
+import { siteOf } from '../../../src/links/primary-sources.ts';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
@@ -17,13 +18,7 @@ const bilingual = (v: unknown, lang: 'en' | 'de'): string | undefined => {
   return undefined;
 };
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
+const hostOf = (url: string): string => siteOf(url) ?? url;
 
 export function categoryLabel(id: string, lang: 'en' | 'de'): string {
   return LOADED_CATEGORIES.find((c) => c.id === id)?.label[lang] ?? id;
